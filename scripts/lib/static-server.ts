@@ -1,0 +1,77 @@
+/**
+ * A static server that behaves like GitHub Pages for this site: files under a sub-path (`/REPO/`), index.html for
+ * a directory, a plain 404 for anything else, and — unless the site root holds `.nojekyll` — no file or folder
+ * whose name starts with "_" (Jekyll drops them). Tests use it so that a fault Pages would show shows here too.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serve(opts: { root: string; base?: string; port?: number; host?: string }): Promise<Served> {
+  const base = `/${(opts.base ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const host = opts.host ?? '127.0.0.1';
+  const jekyll = !existsSync(join(opts.root, '.nojekyll'));
+  const server: Server = createServer((req, res) => {
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>404</title><h1>404 File not found</h1>');
+    };
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return notFound();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405);
+      return res.end();
+    }
+    if (path === base.slice(0, -1)) {
+      res.writeHead(301, { location: base });
+      return res.end();
+    }
+    if (!path.startsWith(base)) return notFound();
+    const rel = normalize(path.slice(base.length));
+    if (rel.startsWith('..') || rel.split(sep).some((part) => part.startsWith('.') && part !== '.')) return notFound();
+    if (jekyll && rel.split(sep).some((part) => part.startsWith('_'))) return notFound();
+    let file = join(opts.root, rel);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) return notFound();
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      resolve({
+        url: `http://${host}:${port}${base}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

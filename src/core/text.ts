@@ -1,0 +1,81 @@
+/**
+ * The chronicle's text as the features see it: a chapter's paragraphs as plain text, equal to the rendered
+ * `<p>`'s textContent, plus the explicit term markup found in them.
+ *
+ * Chapter markdown is deliberately poor: a `# ` heading, paragraphs separated by blank lines, and one inline
+ * construct, `<span data-term="…">…</span>`, that pins or suppresses a glossary term at one place (HTML so that
+ * Docsify renders it as it is and the text stays the text).
+ */
+
+/** A glossary override at one place: `term` is the glossary term meant there, or null for "no annotation here". */
+export interface TermOverride {
+  start: number;
+  end: number;
+  term: string | null;
+}
+
+export interface Paragraph {
+  /** Plain text: what the reader sees, including the source's full-width indentation. */
+  text: string;
+  overrides: TermOverride[];
+  /** 1-based line of the paragraph in the markdown file, for messages. */
+  line: number;
+}
+
+export interface Chapter {
+  title: string;
+  paragraphs: Paragraph[];
+}
+
+const SPAN = /<span data-term="([^"<>]*)">([^<]*)<\/span>/g;
+
+/** Plain text and overrides of one markdown paragraph; throws on markup other than the term span. */
+export function paragraphText(markdown: string): { text: string; overrides: TermOverride[] } {
+  const overrides: TermOverride[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of markdown.matchAll(SPAN)) {
+    text += markdown.slice(last, m.index);
+    const inner = m[2] ?? '';
+    overrides.push({ start: text.length, end: text.length + inner.length, term: m[1] ? m[1] : null });
+    text += inner;
+    last = m.index + m[0].length;
+  }
+  text += markdown.slice(last);
+  const stray = /[<>*_`[\]\\]/.exec(text);
+  if (stray) throw new Error(`unexpected markup ${JSON.stringify(stray[0])} at offset ${stray.index}`);
+  return { text, overrides };
+}
+
+/** Parses a chapter file. `file` only names it in errors. */
+export function parseChapter(markdown: string, file = 'chapter'): Chapter {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const headingAt = lines.findIndex((l) => l.startsWith('# '));
+  if (headingAt < 0) throw new Error(`${file}:1: a chapter starts with a "# " heading`);
+  const title = lines[headingAt]!.slice(2).trim();
+  const paragraphs: Paragraph[] = [];
+  for (let i = headingAt + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (line.startsWith('#')) throw new Error(`${file}:${i + 1}: a chapter has one heading`);
+    // Each paragraph of the source is one line; a continuation line would be joined by markdown with a
+    // newline the reader cannot see, so it is refused rather than silently merged.
+    if (i + 1 < lines.length && lines[i + 1]!.trim() !== '') {
+      throw new Error(`${file}:${i + 2}: paragraphs are separated by a blank line`);
+    }
+    try {
+      paragraphs.push({ ...paragraphText(line), line: i + 1 });
+    } catch (e) {
+      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+    }
+  }
+  return { title, paragraphs };
+}
+
+/** The seed's paragraphs: one a line, without the HTML comment on its first line. */
+export function seedParagraphs(seed: string): string[] {
+  return seed
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^<!--.*-->$/.test(l.trim()));
+}

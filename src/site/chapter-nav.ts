@@ -1,0 +1,31 @@
+/** Previous/next chapter links at the foot of each chapter, in sidebar order. */
+import chapters from '../generated/chapters.json';
+import type { Feature, RenderContext } from './feature.ts';
+
+function link(route: string, label: string, title: string, rel: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = `#/${route}`;
+  a.rel = rel;
+  const small = document.createElement('small');
+  small.textContent = label;
+  const strong = document.createElement('span');
+  strong.textContent = title;
+  a.append(small, strong);
+  return a;
+}
+
+export const chapterNav: Feature = {
+  name: 'chapter-nav',
+  doneEach(ctx: RenderContext) {
+    const i = chapters.findIndex((c) => c.route === ctx.route);
+    if (i < 0) return;
+    const nav = document.createElement('nav');
+    nav.className = 'chapter-nav';
+    nav.setAttribute('aria-label', '上下章');
+    const prev = chapters[i - 1];
+    const next = chapters[i + 1];
+    if (prev) nav.append(link(prev.route, '上一章', prev.title, 'prev'));
+    if (next) nav.append(link(next.route, '下一章', next.title, 'next'));
+    ctx.section.append(nav);
+  },
+};

@@ -1,0 +1,163 @@
+/**
+ * The one note bubble every feature shares (textual notes, year notes, glossary notes). A trigger is any element
+ * with `data-tip="<kind>:<key>"`; the feature that owns `<kind>` registers how to build its content.
+ *
+ * Behaviour readers expect from an annotated edition: opens on hover after a short delay, on keyboard focus and
+ * on tap; Esc or a tap elsewhere closes it; one open at a time; kept inside the viewport and never over its
+ * term (placed above or below, shifted sideways only); announced through role="tooltip" + aria-describedby.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+
+type Builder = (key: string, trigger: HTMLElement) => Node | null;
+
+const builders = new Map<string, Builder>();
+const TIP_ID = 'reader-tip';
+const OPEN_DELAY = 250;
+const CLOSE_DELAY = 200;
+
+let tip: HTMLDivElement | null = null;
+let current: HTMLElement | null = null;
+let stopAutoUpdate: (() => void) | null = null;
+let openTimer = 0;
+let closeTimer = 0;
+
+export function registerTip(kind: string, build: Builder): void {
+  builders.set(kind, build);
+}
+
+function tipElement(): HTMLDivElement {
+  if (!tip) {
+    tip = document.createElement('div');
+    tip.id = TIP_ID;
+    tip.className = 'popover';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    tip.addEventListener('mouseenter', () => clearTimeout(closeTimer));
+    tip.addEventListener('mouseleave', () => scheduleClose());
+    document.body.appendChild(tip);
+  }
+  return tip;
+}
+
+function triggerOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest('[data-tip]') as HTMLElement | null) : null;
+}
+
+export function openTip(trigger: HTMLElement): void {
+  clearTimeout(openTimer);
+  clearTimeout(closeTimer);
+  if (current === trigger) return;
+  const spec = trigger.dataset['tip'] ?? '';
+  const sep = spec.indexOf(':');
+  const build = builders.get(spec.slice(0, sep));
+  const content = build?.(spec.slice(sep + 1), trigger);
+  if (!content) return;
+  closeTip();
+  const el = tipElement();
+  el.replaceChildren(content);
+  el.hidden = false;
+  current = trigger;
+  trigger.setAttribute('aria-describedby', TIP_ID);
+  stopAutoUpdate = autoUpdate(trigger, el, () => place(trigger, el));
+}
+
+function place(trigger: HTMLElement, el: HTMLElement): void {
+  void computePosition(trigger, el, {
+    placement: 'bottom',
+    strategy: 'fixed',
+    middleware: [
+      offset(6),
+      // Only above or below: a bubble beside the term could cover the words around it on a phone.
+      flip({ fallbackPlacements: ['top'], padding: 8 }),
+      shift({ padding: 8 }),
+      size({
+        padding: 8,
+        apply({ availableHeight, availableWidth }) {
+          el.style.maxHeight = `${Math.max(80, availableHeight)}px`;
+          el.style.maxWidth = `${Math.min(420, availableWidth)}px`;
+        },
+      }),
+    ],
+  }).then(({ x, y, placement }) => {
+    el.style.left = `${x}px`;
+    el.style.top = `${y}px`;
+    el.dataset['placement'] = placement;
+  });
+}
+
+export function closeTip(): void {
+  clearTimeout(openTimer);
+  clearTimeout(closeTimer);
+  stopAutoUpdate?.();
+  stopAutoUpdate = null;
+  if (current) {
+    current.removeAttribute('aria-describedby');
+  }
+  current = null;
+  if (tip) {
+    tip.hidden = true;
+    tip.replaceChildren();
+  }
+}
+
+function scheduleClose(): void {
+  clearTimeout(closeTimer);
+  closeTimer = window.setTimeout(closeTip, CLOSE_DELAY);
+}
+
+let installed = false;
+
+/** Listens once, on the document, so triggers added by any render work without their own listeners. */
+export function installPopover(): void {
+  if (installed) return;
+  installed = true;
+  document.addEventListener('mouseover', (e) => {
+    const t = triggerOf(e.target);
+    if (!t) return;
+    clearTimeout(closeTimer);
+    if (t === current) return;
+    clearTimeout(openTimer);
+    openTimer = window.setTimeout(() => openTip(t), OPEN_DELAY);
+  });
+  document.addEventListener('mouseout', (e) => {
+    const t = triggerOf(e.target);
+    if (!t) return;
+    clearTimeout(openTimer);
+    const to = e.relatedTarget;
+    if (to instanceof Node && (t.contains(to) || tip?.contains(to))) return;
+    if (t === current) scheduleClose();
+  });
+  document.addEventListener('focusin', (e) => {
+    const t = triggerOf(e.target);
+    if (t) openTip(t);
+    else if (!(e.target instanceof Node && tip?.contains(e.target))) closeTip();
+  });
+  document.addEventListener('click', (e) => {
+    const t = triggerOf(e.target);
+    if (t) {
+      // A tap opens (touch has no hover); a link inside a trigger still works.
+      if (!(e.target instanceof Element && e.target.closest('a[href]'))) e.preventDefault();
+      openTip(t);
+    } else if (!(e.target instanceof Node && tip?.contains(e.target))) {
+      closeTip();
+    }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && current) {
+      const t = current;
+      closeTip();
+      if (tip?.contains(document.activeElement)) t.focus();
+    } else if ((e.key === 'Enter' || e.key === ' ') && triggerOf(e.target) && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      openTip(triggerOf(e.target)!);
+    }
+  });
+  // A route change replaces the content under the bubble.
+  window.addEventListener('hashchange', closeTip);
+}
+
+/** Marks an element as a trigger for `<kind>:<key>`, reachable by keyboard. */
+export function makeTrigger(el: HTMLElement, kind: string, key: string): void {
+  el.dataset['tip'] = `${kind}:${key}`;
+  if (!(el instanceof HTMLButtonElement) && !(el instanceof HTMLAnchorElement)) el.tabIndex = 0;
+}

@@ -1,0 +1,75 @@
+/**
+ * Shared by the browser tests and the benchmarks: the built site served like GitHub Pages under a sub-path, and
+ * the system Chromium driven by playwright-core. Never downloads a browser.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../../scripts/lib/repo.ts';
+import { serve, type Served } from '../../scripts/lib/static-server.ts';
+
+export const BASE = '/song-shi-xia-guo-zhuan/';
+export const SITE = join(ROOT, 'site');
+
+export function chromiumPath(): string {
+  const candidates = [process.env['CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found (looked at $CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser). ' +
+        'Install one: `apt-get install -y chromium fonts-noto-cjk` on Debian/Ubuntu, or set CHROMIUM=/path/to/chrome. ' +
+        'The tests never download a browser.',
+    );
+  }
+  return found;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function serveSite(): Promise<Served> {
+  if (!existsSync(join(SITE, 'index.html'))) throw new Error('site/ is not built: run `npm run build` first');
+  return serve({ root: SITE, base: BASE });
+}
+
+export interface Watched {
+  page: Page;
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+/** A page that records console errors, page errors, failed and 4xx/5xx requests, and any off-host request. */
+export async function watchedPage(context: BrowserContext, origin: string): Promise<Watched> {
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedRequests.push(`${r.url()} ${r.status()}`);
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(origin)) {
+      failedRequests.push(`off-host: ${url}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  return { page, consoleErrors, failedRequests };
+}
+
+/** Waits until Docsify has rendered a route and the plugin has run. */
+export async function waitForRender(page: Page): Promise<void> {
+  await page.waitForSelector('.markdown-section h1', { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelector('.sidebar-nav li') !== null, null, { timeout: 15000 });
+}
