@@ -1,11 +1,13 @@
 /**
  * A static server that behaves like GitHub Pages for this site: files under a sub-path (`/REPO/`), index.html for
  * a directory, a plain 404 for anything else, and — unless the site root holds `.nojekyll` — no file or folder
- * whose name starts with "_" (Jekyll drops them). Tests use it so that a fault Pages would show shows here too.
+ * whose name starts with "_" (Jekyll drops them), and gzip for text when the browser accepts it, as Pages does.
+ * Tests and benchmarks use it so that what Pages would show (a fault, a size) shows here too.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,11 +57,15 @@ export function serve(opts: { root: string; base?: string; port?: number; host?:
     let file = join(opts.root, rel);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file) || !statSync(file).isFile()) return notFound();
-    const body = readFileSync(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg/.test(type);
+    const body = gzip ? gzipSync(readFileSync(file)) : readFileSync(file);
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': body.length,
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

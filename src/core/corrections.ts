@@ -154,6 +154,8 @@ export function applyCorrections(
   return { paragraphs: out, marks };
 }
 
+const STRAY_NAMES: Record<string, string> = { '\u3069': '日文平假名', '\u03C1': '希腊字母' };
+
 /** How a seed sequence is named in a note: its code points, since the characters themselves show as boxes. */
 export function describeSeed(seed: string): string {
   return [...seed]
@@ -161,7 +163,8 @@ export function describeSeed(seed: string): string {
       const cp = ch.codePointAt(0)!;
       const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       if (cp >= 0xe000 && cp <= 0xf8ff) return `${hex}（私用区字符）`;
-      if (INVISIBLE.test(ch)) return `${hex}「${ch}」`;
+      // The strays are visible characters, but wrong ones: named, never shown, so none reaches the screen.
+      if (INVISIBLE.test(ch)) return `${hex}（${STRAY_NAMES[ch] ?? '非汉字字符'}）`;
       return `「${ch}」`;
     })
     .join(' + ');
@@ -170,5 +173,10 @@ export function describeSeed(seed: string): string {
 /** The note the reader sees: 底本作…，今改…, then the evidence. */
 export function noteText(c: Correction): string {
   const conj = c.certainty === 'conjecture' ? '（推断，未见版本依据）' : '';
-  return `底本作 ${describeSeed(c.seed)}，今改「${c.reading}」${conj}。${c.evidence}`;
+  const cp = c.reading.codePointAt(0)!;
+  const font =
+    cp > 0xffff
+      ? `「${c.reading}」为 U+${cp.toString(16).toUpperCase()}，在基本多文种平面之外，常见字体多未收，本站随附此字字形。`
+      : '';
+  return `底本作 ${describeSeed(c.seed)}，今改「${c.reading}」${conj}。${c.evidence}${font}`;
 }

@@ -4,18 +4,25 @@
  */
 import { chapterNav } from './chapter-nav.ts';
 import type { Feature, RenderContext } from './feature.ts';
+import { glossary, preloadGlossary } from './glossary.ts';
 import { notes } from './notes.ts';
+import { loadSearchLater, runLateDoneEach } from './late-search.ts';
 import { installPopover } from './popover.ts';
+import { preloadRouteMarkdown } from './preload.ts';
+import { target } from './target.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
+  config: { keyBindings?: Record<string, { bindings: unknown; callback: unknown }> | false };
 }
 interface Hooks {
   mounted(fn: () => void): void;
   doneEach(fn: () => void): void;
+  ready(fn: () => void): void;
 }
 
-const features: Feature[] = [notes, chapterNav];
+// Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
+const features: Feature[] = [notes, chapterNav, glossary, target];
 
 function plugin(hook: Hooks, vm: DocsifyVm): void {
   hook.mounted(() => {
@@ -25,6 +32,7 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
   hook.doneEach(() => {
     const section = document.querySelector<HTMLElement>('.markdown-section');
     if (!section) return;
+    section.dataset['route'] = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
     const ctx: RenderContext = {
       route: vm.route.path.replace(/^\//, '').replace(/\.md$/, ''),
       id: vm.route.query['id'] ?? null,
@@ -39,8 +47,15 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
         console.warn(`reader: ${f.name} failed`, e);
       }
     }
+    runLateDoneEach();
+  });
+  hook.ready(() => {
+    preloadGlossary();
+    loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js');
   });
 }
+
+preloadRouteMarkdown(location.hash);
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',

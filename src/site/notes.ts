@@ -41,6 +41,7 @@ export const notes: Feature = {
       const span = document.createElement('span');
       span.className = 'tn';
       span.id = `n-${m.id}-${k}`;
+      span.dataset['printNote'] = note.text;
       if (!wrapRange(p, m.start, m.end, span, note.reading)) continue;
       const marker = decoration('button', 'tn-marker');
       marker.type = 'button';

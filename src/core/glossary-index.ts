@@ -1,0 +1,101 @@
+/**
+ * What the site needs of the glossary, computed once by the build: the entries, every chapter's marks, and each
+ * entry's occurrences (for "other places" in a note and for the glossary page). The browser only wraps ranges.
+ */
+import type { Chapter } from './text.ts';
+import type { Mark } from './marks.ts';
+import { annotateChapter } from './annotate.ts';
+import { compileGlossary, type Glossary, type GlossaryEntryData } from './glossary.ts';
+
+/** [entry index, paragraph, start, end]: compact, since a chapter has hundreds. */
+export type CompactMark = [number, number, number, number];
+
+export interface GlossaryIndex {
+  entries: GlossaryEntryData[];
+  routes: string[];
+  /** By route: the chapter's glossary marks in reading order. */
+  marks: Record<string, CompactMark[]>;
+  /** By entry index: [route index, paragraph, start, a few characters around it] of each occurrence, in order. */
+  occurrences: [number, number, number, string][][];
+}
+
+/** The id of a term's occurrence, usable as `?id=` (ARCHITECTURE.md, "Anchors"). */
+export function termAnchor(paragraph: number, start: number): string {
+  return `t${paragraph}-${start}`;
+}
+
+/** The words around an occurrence, to tell one place from another in a list of links. */
+export function contextAt(text: string, start: number, end: number): string {
+  // The paragraph's two ideographic spaces of indentation are layout, not words.
+  const from = Math.max(text.startsWith('\u3000\u3000') ? 2 : 0, start - 4);
+  return [...text.slice(from, end + 5)].join('');
+}
+
+export function buildGlossaryIndex(
+  chapters: readonly { route: string; chapter: Chapter; file: string }[],
+  glossary: Glossary,
+  exclude: readonly (readonly Mark[])[],
+): GlossaryIndex {
+  const entryIndex = new Map(glossary.entries.map((e, i) => [e.term, i]));
+  const index: GlossaryIndex = {
+    entries: compileGlossary(glossary).entries,
+    routes: chapters.map((c) => c.route),
+    marks: {},
+    occurrences: glossary.entries.map(() => []),
+  };
+  chapters.forEach(({ route, chapter, file }, ci) => {
+    const marks = annotateChapter(chapter, glossary, exclude[ci] ?? [], file);
+    index.marks[route] = marks.map((m) => {
+      const e = entryIndex.get(m.term)!;
+      index.occurrences[e]!.push([ci, m.paragraph, m.start, contextAt(chapter.paragraphs[m.paragraph]!.text, m.start, m.end)]);
+      return [e, m.paragraph, m.start, m.end];
+    });
+  });
+  return index;
+}
+
+const KIND_TITLES: Record<string, string> = {
+  person: '人物',
+  state: '国族',
+  place: '地名',
+  office: '官职',
+  institution: '机构',
+  era: '年号',
+  object: '名物',
+  term: '词语',
+};
+
+export function kindTitle(kind: string): string {
+  return KIND_TITLES[kind] ?? kind;
+}
+
+export const KIND_ORDER = Object.keys(KIND_TITLES);
+
+/**
+ * The glossary page as markdown: every entry by kind, with its gloss and its occurrences as links. Entry text is
+ * the project's own reviewed data, but it is still escaped: the page is markdown, and markdown passes HTML on.
+ */
+export function glossaryPage(index: GlossaryIndex): string {
+  const esc = (s: string) => s.replace(/[\\`*_[\]<>&|#]/g, (c) => `\\${c}`);
+  const lines = [
+    '# 注释索引',
+    '',
+    `全书注释 ${index.entries.length} 条，按类别排列；每条之后是它在正文中出现的地方，点击即到。`,
+    '',
+  ];
+  for (const kind of KIND_ORDER) {
+    const entries = index.entries.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === kind);
+    if (!entries.length) continue;
+    lines.push(`## ${kindTitle(kind)}`, '');
+    for (const { e, i } of entries) {
+      const where = index.occurrences[i]!.map(
+        ([r, p, s, context]) => `[${esc(context)}](${index.routes[r]}.md?id=${termAnchor(p, s)})`,
+      );
+      const forms = [...(e.aliases ?? []), ...(e.short ?? [])];
+      const also = forms.length ? `（又作${forms.map(esc).join('、')}）` : '';
+      lines.push(`- **${esc(e.term)}**${also}：${esc(e.gloss)}${where.length ? `<br>见：${where.join('　')}` : ''}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

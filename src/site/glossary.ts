@@ -1,0 +1,141 @@
+/**
+ * Annotation tooltips: every glossary mark the build computed for this chapter becomes a quiet, focusable term
+ * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
+ * never on the way of the text.
+ */
+import type { GlossaryIndex } from '../core/glossary-index.ts';
+import { kindTitle, KIND_ORDER, termAnchor } from '../core/glossary-index.ts';
+import { wrapRange } from './dom-text.ts';
+import type { Feature, RenderContext } from './feature.ts';
+import { buildFootnotes } from './footnotes.ts';
+import { makeTrigger, registerTip } from './popover.ts';
+
+const DATA_URL = 'data/glossary.json';
+const MAX_PLACES = 12;
+
+let data: Promise<GlossaryIndex | null> | null = null;
+let loaded: GlossaryIndex | null = null;
+
+function load(): Promise<GlossaryIndex | null> {
+  data ??= fetch(DATA_URL)
+    .then((r) => (r.ok ? (r.json() as Promise<GlossaryIndex>) : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
+    .then((d) => (loaded = d))
+    .catch((e: unknown) => {
+      console.warn('reader: glossary unavailable', e);
+      return null;
+    });
+  return data;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function buildNote(key: string, trigger: HTMLElement): Node | null {
+  const i = Number(key);
+  const entry = loaded?.entries[i];
+  if (!loaded || !entry) return null;
+  const box = el('div', 'term-note');
+  const head = el('p', 'popover-head');
+  head.append(el('span', '', entry.term), el('span', `kind-label gl-${entry.kind}`, kindTitle(entry.kind)));
+  box.append(head, el('p', 'gloss', entry.gloss));
+  if (entry.note) box.append(el('p', 'note', entry.note));
+  if (entry.modern) {
+    const p = el('p', 'modern', '今地：');
+    const a = el('a', '', entry.modern);
+    a.href = `https://www.openstreetmap.org/search?query=${encodeURIComponent(entry.modern.split(/[，；（(]/)[0]!)}`;
+    a.rel = 'noopener';
+    a.target = '_blank';
+    a.title = '在地图上查看（OpenStreetMap）';
+    p.append(a);
+    box.append(p);
+  }
+  const route = trigger.dataset['route'];
+  const others = loaded.occurrences[i]!.filter(([r, p, s]) => !(loaded!.routes[r] === route && termAnchor(p, s) === trigger.id));
+  if (others.length) {
+    const p = el('p', 'places', '又见：');
+    for (const [r, para, s, context] of others.slice(0, MAX_PLACES)) {
+      const a = el('a', '', context);
+      a.href = `#/${loaded.routes[r]}?id=${termAnchor(para, s)}`;
+      p.append(a, ' ');
+    }
+    if (others.length > MAX_PLACES) {
+      const all = el('a', '', `……共 ${others.length + 1} 处`);
+      all.href = '#/glossary';
+      p.append(all);
+    }
+    box.append(p);
+  }
+  box.append(el('p', 'source', `据：${entry.source}`));
+  return box;
+}
+
+function legend(index: GlossaryIndex, present: Set<string>): HTMLElement {
+  const box = el('p', 'gl-legend');
+  box.setAttribute('data-decoration', '');
+  box.append(el('span', 'gl-legend-title', '注释：'));
+  for (const kind of KIND_ORDER) {
+    if (present.has(kind)) box.append(el('span', `gl gl-${kind}`, kindTitle(kind)), ' ');
+  }
+  const all = el('a', '', '索引');
+  all.href = '#/glossary';
+  box.append(all);
+  void index;
+  return box;
+}
+
+function decorate(ctx: RenderContext, index: GlossaryIndex): void {
+  const marks = index.marks[ctx.route];
+  if (!marks) return;
+  const ps = ctx.paragraphs;
+  const present = new Set<string>();
+  for (const [e, p, start, end] of marks) {
+    const entry = index.entries[e];
+    const para = ps[p];
+    if (!entry || !para) continue;
+    const span = el('span', `gl gl-${entry.kind}`);
+    span.id = termAnchor(p, start);
+    span.dataset['route'] = ctx.route;
+    span.dataset['printNote'] = `${entry.term}：${entry.gloss}`;
+    span.dataset['printKey'] = entry.term;
+    if (!wrapRange(para, start, end, span)) continue;
+    makeTrigger(span, 'term', String(e));
+    present.add(entry.kind);
+  }
+  const nav = ctx.section.querySelector('.chapter-nav');
+  ctx.section.insertBefore(legend(index, present), nav);
+}
+
+export const glossary: Feature = {
+  name: 'glossary',
+  mounted() {
+    registerTip('term', buildNote);
+  },
+  doneEach(ctx: RenderContext) {
+    if (!/^chapters\//.test(ctx.route)) return;
+    if (loaded) {
+      decorate(ctx, loaded);
+      buildFootnotes(ctx.section);
+      return;
+    }
+    buildFootnotes(ctx.section);
+    void load().then((index) => {
+      // The reader may have moved on while the data arrived.
+      if (!index || !ctx.section.isConnected || ctx.section.dataset['route'] !== ctx.route) return;
+      decorate(ctx, index);
+      buildFootnotes(ctx.section);
+      if (ctx.id && document.getElementById(ctx.id)?.classList.contains('gl')) {
+        document.getElementById(ctx.id)!.classList.add('is-target');
+        document.getElementById(ctx.id)!.scrollIntoView({ block: 'center' });
+      }
+    });
+  },
+};
+
+/** Starts the download early but after the first text: called from the plugin's `ready`. */
+export function preloadGlossary(): void {
+  void load();
+}

@@ -1,0 +1,128 @@
+/**
+ * The reader as a visitor meets it: the built site under a sub-path, served the way GitHub Pages would, in the
+ * system Chromium.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext } from 'playwright-core';
+import chapters from '../../src/generated/chapters.json' with { type: 'json' };
+import { readChapters } from '../../scripts/lib/repo.ts';
+import type { Served } from '../../scripts/lib/static-server.ts';
+import { launch, serveSite, waitForRender, watchedPage } from './harness.ts';
+
+let site: Served;
+let browser: Browser;
+let context: BrowserContext;
+let origin: string;
+
+before(async () => {
+  site = await serveSite();
+  origin = new URL(site.url).origin;
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the site is served under a sub-path and Pages would hide _ files without .nojekyll', async () => {
+  assert.match(site.url, /\/song-shi-xia-guo-zhuan\/$/);
+  const res = await fetch(`${site.url}_sidebar.md`);
+  assert.equal(res.status, 200, '.nojekyll is published, so _sidebar.md is served');
+});
+
+test('the home page says what the text is and how to run it, with no failed request or console error', async () => {
+  const w = await watchedPage(context, origin);
+  await w.page.goto(site.url);
+  await waitForRender(w.page);
+  const text = await w.page.locator('.markdown-section').innerText();
+  assert.match(text, /宋史/);
+  assert.match(text, /1086/);
+  assert.match(text, /npm test/);
+  await w.page.waitForTimeout(300);
+  assert.deepEqual(w.failedRequests, []);
+  assert.deepEqual(w.consoleErrors, []);
+  await w.page.close();
+});
+
+for (const [i, { route, chapter }] of readChapters().entries()) {
+  test(`chapter ${route}: its text is visible, with notes, chapter links, no failed request, no console error`, async () => {
+    const w = await watchedPage(context, origin);
+    await w.page.goto(`${site.url}#/${route}`);
+    await waitForRender(w.page);
+    assert.equal(await w.page.locator('.markdown-section h1').innerText(), chapter.title);
+    const rendered = await w.page.$$eval('.markdown-section > p', (ps) => ps.map((p) => p.textContent));
+    assert.deepEqual(rendered, chapter.paragraphs.map((p) => p.text), 'every paragraph, exactly, in order');
+    const last = chapter.paragraphs.at(-1)!.text;
+    assert.ok(await w.page.getByText(last.slice(2, 12)).first().isVisible());
+    const nav = w.page.locator('.chapter-nav a');
+    const rels = await nav.evaluateAll((as) => as.map((a) => a.getAttribute('rel')));
+    assert.deepEqual(rels, [...(i > 0 ? ['prev'] : []), ...(i < chapters.length - 1 ? ['next'] : [])]);
+    await w.page.waitForTimeout(300);
+    assert.deepEqual(w.failedRequests, []);
+    assert.deepEqual(w.consoleErrors, []);
+    await w.page.close();
+  });
+}
+
+test('a textual note opens from its marker and tells what the seed had', async () => {
+  const w = await watchedPage(context, origin);
+  await w.page.goto(`${site.url}#/chapters/02-yuanyou`);
+  await waitForRender(w.page);
+  const marker = w.page.locator('.tn-marker').first();
+  await marker.click();
+  const tip = w.page.locator('#reader-tip');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.innerText(), /底本作 U\+E22B（私用区字符），今改「楙」/);
+  assert.equal(await marker.getAttribute('aria-describedby'), 'reader-tip');
+  await w.page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  await w.page.close();
+});
+
+test('no character of the page is a private-use or stray character; 𠼪 has a font that draws it', async () => {
+  const w = await watchedPage(context, origin);
+  for (const { route } of chapters) {
+    await w.page.goto(`${site.url}#/${route}`);
+    await waitForRender(w.page);
+    const text = await w.page.locator('body').innerText();
+    assert.doesNotMatch(text, /[\uE000-\uF8FF\u3069\u03C1]/u, route);
+  }
+  await w.page.goto(`${site.url}#/chapters/04-huizong`);
+  await waitForRender(w.page);
+  const drawn = await w.page.evaluate(async () => {
+    await document.fonts.load('18px "Reader Ext"', '𠼪');
+    return document.fonts.check('18px "Reader Ext"', '𠼪') && [...document.fonts].some((f) => f.family.includes('Reader Ext') && f.status === 'loaded');
+  });
+  assert.ok(drawn, 'the bundled glyph for U+20F2A loads');
+  await w.page.close();
+});
+
+test('full-text search finds a Chinese phrase: 察哥 finds the 宣和元年 passage', async () => {
+  const w = await watchedPage(context, origin);
+  await w.page.goto(site.url);
+  await waitForRender(w.page);
+  await w.page.fill('.search input', '察哥');
+  const result = w.page.locator('.search .matching-post a[href*="chapters/04-huizong"]');
+  await result.waitFor({ timeout: 10000 });
+  assert.match(await result.innerText(), /遇夏国主弟察哥郎君/);
+  await result.click();
+  await w.page.waitForFunction(() => location.hash.includes('04-huizong'));
+  assert.deepEqual(w.consoleErrors, []);
+  await w.page.close();
+});
+
+test('a route that does not exist shows the not-found page with a way back', async () => {
+  const w = await watchedPage(context, origin);
+  await w.page.goto(`${site.url}#/chapters/no-such-chapter`);
+  await waitForRender(w.page);
+  assert.match(await w.page.locator('.markdown-section h1').innerText(), /此页不存在/);
+  const back = w.page.locator('.markdown-section a', { hasText: '回到首页' });
+  assert.equal(await back.count(), 1);
+  await back.click();
+  await w.page.waitForFunction(() => document.querySelector('.markdown-section h1')?.textContent?.includes('宋史'));
+  // The missing file's own 404 is the only failure: the fault the page reports, nothing else.
+  assert.deepEqual(w.failedRequests.map((r) => r.replace(origin, '')), ['/song-shi-xia-guo-zhuan/chapters/no-such-chapter.md 404']);
+  await w.page.close();
+});
