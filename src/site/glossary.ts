@@ -74,7 +74,8 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
 }
 
 function legend(index: GlossaryIndex, present: Set<string>): HTMLElement {
-  const box = el('p', 'gl-legend');
+  // Not a <p>: the chronicle's paragraphs are the section's <p> children (ARCHITECTURE.md, paragraph addressing).
+  const box = el('div', 'gl-legend');
   box.setAttribute('data-decoration', '');
   box.append(el('span', 'gl-legend-title', '注释：'));
   for (const kind of KIND_ORDER) {
