@@ -19,6 +19,9 @@ const VENDOR: [string, string][] = [
   ['docsify/dist/themes/core.min.css', 'vendor/docsify/themes/core.min.css'],
   ['docsify/dist/themes/addons/core-dark.min.css', 'vendor/docsify/themes/addons/core-dark.min.css'],
   ['docsify/LICENSE', 'vendor/docsify/LICENSE'],
+  // Docsify bundles Prism's core; the README's shell blocks need its bash grammar.
+  ['prismjs/components/prism-bash.min.js', 'vendor/prismjs/prism-bash.min.js'],
+  ['prismjs/LICENSE', 'vendor/prismjs/LICENSE'],
 ];
 
 async function checkGenerated(): Promise<void> {
