@@ -11,18 +11,19 @@
  * - Any other file, or a markdown file without a `# ` heading: each non-empty line is a paragraph, numbered from 0,
  *   except a line that is only an HTML comment (`<!-- … -->`, as on the seed's first line), which is skipped.
  *
- * Output: for each year expression, date or relative year found, in file and text order, one line:
+ * Output: for each year expression or relative year found, in file and text order, one line:
  *   {"file":"chapters/02-yuanyou.md","year":1088,"era":"元祐","eraYear":3,"state":"宋","kind":"entry",
  *    "paragraph":2,"offset":2,"match":"三年","dateMatch":"三月","dateOffset":4,
  *    "date":{"julian":["1088-03-26","1088-04-23"],"gregorian":["1088-04-01","1088-04-29"]},
  *    "parallel":[{"state":"夏","era":"天仪治平","eraYear":3},{"state":"辽","era":"大安","eraYear":4}]}
- * Keys come in that order; `summary`, `dateMatch`, `dateOffset` and `date` only where they apply.
+ * Keys come in that order; `summary`, `dateMatch`, `dateOffset`, `date` and `dates` only where they apply.
  * - `file`: the argument as given. `paragraph`: 0-based index in that file. `offset`: UTF-16 offset of `match` in
- *   the paragraph's plain text. `kind`: "entry" (opens a dated entry), "reference" (a year named in passing;
- *   `"summary":true` on the items of a reign summary, where eraYear is the era's count of years), or "date" (a month,
- *   season or day later in an entry). `era`, `eraYear`, `state` may be null. `date`, `dateMatch`, `dateOffset` are
- *   present when a month, season or day was resolved: `julian`/`gregorian` are one ISO date (a day) or a
- *   [first, last] pair (a month or season). The full rules are in src/core/years.ts.
+ *   the paragraph's plain text. `kind`: "entry" (opens a dated entry) or "reference" (a year named in passing;
+ *   `"summary":true` on the items of a reign summary, where eraYear is the era's count of years). `era`, `eraYear`,
+ *   `state` may be null. `date`, `dateMatch`, `dateOffset` are present when a month, season or day right after the
+ *   year was resolved: `julian`/`gregorian` are one ISO date (a day) or a [first, last] pair (a month or season).
+ * - `dates` (on an entry): the months, seasons and days named later in that entry (秋七月乙丑 after 元祐元年二月…),
+ *   each `{"file","paragraph","offset","match","date"}`, in text order. The full rules are in src/core/years.ts.
  * Warnings (a bare year past its era's end, a leap month the calendar lacks, …) go to stderr as
  * `years: warning: FILE: paragraph N, offset M: …` and do not change the exit status.
  *
@@ -72,12 +73,22 @@ function main(args: string[]): void {
   } catch (e) {
     fail((e as Error).message);
   }
-  const out: string[] = [];
+  const out: Record<string, unknown>[] = [];
+  let entry: { dates?: unknown[] } | null = null;
   for (const doc of new YearParser(table).parseDocuments(docs)) {
     for (const w of doc.warnings) process.stderr.write(`years: warning: ${w}\n`);
-    for (const m of doc.mentions) out.push(JSON.stringify({ file: doc.file, ...m }));
+    for (const m of doc.mentions) {
+      if (m.kind === 'date') {
+        // A later month or day belongs to the entry it stands in: one line a year expression, as promised.
+        if (entry) (entry.dates ??= []).push({ file: doc.file, paragraph: m.paragraph, offset: m.offset, match: m.match, date: m.date });
+        continue;
+      }
+      const line = { file: doc.file, ...m };
+      out.push(line);
+      if (m.kind === 'entry') entry = line;
+    }
   }
-  process.stdout.write(out.length > 0 ? out.join('\n') + '\n' : '');
+  process.stdout.write(out.length > 0 ? out.map((o) => JSON.stringify(o)).join('\n') + '\n' : '');
 }
 
 // Run only as the entry point: the tests import inputParagraphs.
