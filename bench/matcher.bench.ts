@@ -9,22 +9,12 @@ import { checkGlossary, glossaryForms } from '../src/core/glossary.ts';
 import { buildMatcher } from '../src/core/matcher.ts';
 import { readGlossaryFiles } from '../scripts/notes-coverage.ts';
 import { median } from './lib.ts';
+import { prng } from '../tests/support/prng.ts';
 
 const TERMS = 10_000;
 const MB = 1 << 20; // UTF-16 code units: what the matcher walks and what the offsets count
 const GOAL = 20;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cjk(random: () => number): string {
   return String.fromCharCode(0x4e00 + Math.floor(random() * (0x9fa5 - 0x4e00)));

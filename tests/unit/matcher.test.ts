@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildMatcher, isWellFormed, type Accept } from '../../src/core/matcher.ts';
+import { prng } from '../support/prng.ts';
 
 const spans = (forms: string[], text: string, accept?: Accept) =>
   buildMatcher(forms).findAll(text, accept).map((m) => [m.start, m.end, m.form]);
@@ -87,16 +88,6 @@ test('characters outside the BMP: 𠼪 is one character of two code units, and n
 // ---------------------------------------------------------------------------------------------------------------
 // Property test against a brute-force reference
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Code points that stress the automaton: few letters (many overlaps), a pair, and lone halves in the text. */
 const ALPHABET = ['a', 'b', 'c', '夏', '𠼪', '𠼫'];
