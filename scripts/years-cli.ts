@@ -83,7 +83,7 @@ function main(args: string[]): void {
         if (entry) (entry.dates ??= []).push({ file: doc.file, paragraph: m.paragraph, offset: m.offset, match: m.match, date: m.date });
         continue;
       }
-      const line = { file: doc.file, ...m };
+      const line: Record<string, unknown> & { dates?: unknown[] } = { file: doc.file, ...m };
       out.push(line);
       if (m.kind === 'entry') entry = line;
     }
