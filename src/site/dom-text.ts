@@ -32,9 +32,22 @@ export function wrapRange(p: Element, start: number, end: number, wrapper: HTMLE
   const a = point(p, start, true);
   const b = point(p, end, false);
   if (!a || !b) return null;
+  // A boundary at the very start or end of an element inside `p` (a note's character at the edge of a term) moves
+  // outside it, so that the element is wrapped whole: extractContents would otherwise split it into a copy inside
+  // the wrapper and an empty shell, with the same id and note, left behind.
+  let [sn, so] = a;
+  while (sn !== p && so === 0 && sn.parentNode) {
+    so = Array.prototype.indexOf.call(sn.parentNode.childNodes, sn);
+    sn = sn.parentNode;
+  }
+  let [en, eo] = b;
+  while (en !== p && eo === (en instanceof CharacterData ? en.length : en.childNodes.length) && en.parentNode) {
+    eo = Array.prototype.indexOf.call(en.parentNode.childNodes, en) + 1;
+    en = en.parentNode;
+  }
   const range = document.createRange();
-  range.setStart(a[0], a[1]);
-  range.setEnd(b[0], b[1]);
+  range.setStart(sn, so);
+  range.setEnd(en, eo);
   if (expect !== undefined && range.toString() !== expect) return null;
   wrapper.appendChild(range.extractContents());
   range.insertNode(wrapper);

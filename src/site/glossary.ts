@@ -9,6 +9,7 @@ import { wrapRange } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 import { buildFootnotes } from './footnotes.ts';
 import { makeTrigger, registerTip } from './popover.ts';
+import { currentTarget, markTarget } from './target.ts';
 
 const DATA_URL = 'data/glossary.json';
 const MAX_PLACES = 12;
@@ -128,10 +129,9 @@ export const glossary: Feature = {
       if (!index || !ctx.section.isConnected || ctx.section.dataset['route'] !== ctx.route) return;
       decorate(ctx, index);
       buildFootnotes(ctx.section);
-      if (ctx.id && document.getElementById(ctx.id)?.classList.contains('gl')) {
-        document.getElementById(ctx.id)!.classList.add('is-target');
-        document.getElementById(ctx.id)!.scrollIntoView({ block: 'center' });
-      }
+      // A target among the terms did not exist when the target feature ran.
+      const { id } = currentTarget();
+      if (id && /^t\d+-\d+$/.test(id)) markTarget(ctx.section, id);
     });
   },
 };

@@ -31,10 +31,12 @@ function tipElement(): HTMLDivElement {
     tip.id = TIP_ID;
     tip.className = 'popover';
     tip.setAttribute('role', 'tooltip');
+    // A tap or click on the bubble's text focuses the bubble, not the text's container around it (which would count
+    // as focus moving elsewhere and close it). Not in the tab order.
+    tip.tabIndex = -1;
     tip.hidden = true;
     tip.addEventListener('mouseenter', () => clearTimeout(closeTimer));
     tip.addEventListener('mouseleave', () => scheduleClose());
-    document.body.appendChild(tip);
   }
   return tip;
 }
@@ -54,6 +56,10 @@ export function openTip(trigger: HTMLElement): void {
   if (!content) return;
   closeTip();
   const el = tipElement();
+  // Inside the trigger's landmark (the text's `role="main"`), so that the note is part of the page's structure and
+  // not stray content after it; re-attached each time, as a render replaces the text and whatever it held.
+  const host = trigger.closest('[role="main"], main:not([role])') ?? document.body;
+  if (el.parentElement !== host) host.append(el);
   el.replaceChildren(content);
   el.hidden = false;
   current = trigger;
@@ -87,6 +93,11 @@ function place(trigger: HTMLElement, el: HTMLElement): void {
 
 export function closeTip(): void {
   clearTimeout(openTimer);
+  hide();
+}
+
+/** Closes the open note only: a pending open of another term (the pointer has moved on to it) still happens. */
+function hide(): void {
   clearTimeout(closeTimer);
   stopAutoUpdate?.();
   stopAutoUpdate = null;
@@ -102,10 +113,11 @@ export function closeTip(): void {
 
 function scheduleClose(): void {
   clearTimeout(closeTimer);
-  closeTimer = window.setTimeout(closeTip, CLOSE_DELAY);
+  closeTimer = window.setTimeout(hide, CLOSE_DELAY);
 }
 
 let installed = false;
+let refocusing = false;
 
 /** Listens once, on the document, so triggers added by any render work without their own listeners. */
 export function installPopover(): void {
@@ -114,8 +126,12 @@ export function installPopover(): void {
   document.addEventListener('mouseover', (e) => {
     const t = triggerOf(e.target);
     if (!t) return;
-    clearTimeout(closeTimer);
-    if (t === current) return;
+    if (t === current) {
+      clearTimeout(closeTimer);
+      return;
+    }
+    // Another term: the open note still closes when its close is due (a pointer sweeping across the text must not
+    // leave it stuck open); this one opens if the pointer stays.
     clearTimeout(openTimer);
     openTimer = window.setTimeout(() => openTip(t), OPEN_DELAY);
   });
@@ -129,8 +145,9 @@ export function installPopover(): void {
   });
   document.addEventListener('focusin', (e) => {
     const t = triggerOf(e.target);
-    if (t) openTip(t);
-    else if (!(e.target instanceof Node && tip?.contains(e.target))) closeTip();
+    if (t) {
+      if (!refocusing) openTip(t);
+    } else if (!(e.target instanceof Node && tip?.contains(e.target))) closeTip();
   });
   document.addEventListener('click', (e) => {
     const t = triggerOf(e.target);
@@ -145,8 +162,18 @@ export function installPopover(): void {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && current) {
       const t = current;
+      // Asked before closing: closing empties the bubble, and focus inside it would fall to the body.
+      const inside = !!tip?.contains(document.activeElement);
       closeTip();
-      if (tip?.contains(document.activeElement)) t.focus();
+      if (inside) {
+        // Focus goes back to the term, which must not open the note again (focus on a term opens it).
+        refocusing = true;
+        try {
+          t.focus();
+        } finally {
+          refocusing = false;
+        }
+      }
     } else if ((e.key === 'Enter' || e.key === ' ') && triggerOf(e.target) && !(e.target instanceof HTMLButtonElement)) {
       e.preventDefault();
       openTip(triggerOf(e.target)!);
