@@ -10,6 +10,7 @@ import { loadSearchLater, runLateDoneEach } from './late-search.ts';
 import { installPopover } from './popover.ts';
 import { preloadRouteMarkdown } from './preload.ts';
 import { target } from './target.ts';
+import { redirectYearLink, yearRoutes, years } from './years.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -22,7 +23,7 @@ interface Hooks {
 }
 
 // Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-const features: Feature[] = [notes, chapterNav, glossary, target];
+const features: Feature[] = [notes, years, chapterNav, glossary, target];
 
 function plugin(hook: Hooks, vm: DocsifyVm): void {
   hook.mounted(() => {
@@ -55,6 +56,8 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
   });
 }
 
+// First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
+redirectYearLink();
 preloadRouteMarkdown(location.hash);
 
 (window as unknown as { $docsify: unknown }).$docsify = {
@@ -64,6 +67,7 @@ preloadRouteMarkdown(location.hash);
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },
   notFoundPage: '_404.md',
+  routes: yearRoutes,
   auto2top: true,
   maxLevel: 2,
   subMaxLevel: 0,

@@ -1,0 +1,251 @@
+/**
+ * Years: what a year link and the years feature cost.
+ *
+ * 1. A cold year link (`#/year/1119`) against the same chapter opened by its plain route (`#/chapters/04-huizong`)
+ *    and by the canonical entry link it becomes (`…?id=y1119`): time until the entry's paragraph is visible and
+ *    until the entry is highlighted, throttled as in load.bench.ts (150 ms RTT, 1.6 Mbit/s, no cache).
+ * 2. Per chapter render, in one page moving through the five chapters: Docsify's own render (its `beforeEach` to its
+ *    `doneEach`), the reader plugin's whole `doneEach` (every feature), the years feature's synchronous part and
+ *    its idle part (the year parser over the chapter and the references it decorates), at CPU ×1 and ×4.
+ * 3. What the feature adds to the script that runs before Docsify: assets/main.js built as the site builds it and
+ *    again with years.ts replaced by a stub (same run), its bytes, and a chapter's cold "text visible" with each.
+ */
+import { build } from 'esbuild';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readChapters, ROOT } from '../scripts/lib/repo.ts';
+import { serve } from '../scripts/lib/static-server.ts';
+import { launch, serveSite, SITE } from '../tests/browser/harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import yearIndex from '../src/generated/year-index.json' with { type: 'json' };
+import { median, throttledPage, timeToText } from './lib.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
+const YEAR = 1119;
+
+/** Records when the element `id` first carries the target highlight (a frame after), for `targetTime`. */
+async function watchTarget(page: Page, id: string): Promise<void> {
+  await page.addInitScript({
+    content: `(() => {
+      const id = ${JSON.stringify(id)};
+      const obs = new MutationObserver(() => {
+        const el = document.getElementById(id);
+        if (el && el.classList.contains('is-target')) {
+          obs.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => (window.__targetShown = performance.now())));
+        }
+      });
+      obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    })();`,
+  });
+}
+
+/** Milliseconds from navigation start until the target was highlighted. */
+async function targetTime(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __targetShown?: number }).__targetShown, null, { timeout: 60000, polling: 50 });
+  return page.evaluate(() => (window as unknown as { __targetShown: number }).__targetShown);
+}
+
+/** Bench plugins around the reader's: marks at Docsify's beforeEach and doneEach, and after every feature ran. */
+const RENDER_MARKS = `(() => {
+  const log = (window.__renders = []);
+  const first = (hook) => {
+    hook.beforeEach((md) => { performance.mark('bench:before'); return md; });
+    hook.doneEach(() => performance.mark('bench:docsify-done'));
+  };
+  const last = (hook) => {
+    hook.doneEach(() => {
+      performance.mark('bench:plugin-done');
+      const at = (n) => { const e = performance.getEntriesByName(n); return e[e.length - 1]; };
+      const years = at('years:doneEach');
+      log.push({
+        hash: location.hash,
+        docsify: at('bench:docsify-done').startTime - at('bench:before').startTime,
+        plugin: at('bench:plugin-done').startTime - at('bench:docsify-done').startTime,
+        years: years ? years.duration : 0,
+      });
+    });
+  };
+  let config;
+  Object.defineProperty(window, '$docsify', {
+    configurable: true,
+    get() { return config; },
+    set(v) { v.plugins = [first, ...(v.plugins || []), last]; config = v; },
+  });
+})();`;
+
+interface Render {
+  hash: string;
+  docsify: number;
+  plugin: number;
+  years: number;
+}
+
+async function renderCosts(browser: Browser, url: string, cpu: number): Promise<Map<string, { docsify: number[]; plugin: number[]; years: number[]; idle: number[] }>> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.addInitScript({ content: RENDER_MARKS });
+  const routes = readChapters().map((c) => c.route);
+  const out = new Map(routes.map((r) => [r, { docsify: [] as number[], plugin: [] as number[], years: [] as number[], idle: [] as number[] }]));
+  await page.goto(`${url}#/`);
+  await page.waitForFunction(() => (window as unknown as { __renders: Render[] }).__renders.length > 0, null, { timeout: 30000 });
+  // Let the late search plugin and the glossary data arrive, so that every counted render does the same work.
+  await page.waitForTimeout(1500);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const route of routes) {
+      const before = await page.evaluate(() => (window as unknown as { __renders: Render[] }).__renders.length);
+      await page.evaluate((r) => (location.hash = `#/${r}`), route);
+      await page.waitForFunction((n) => (window as unknown as { __renders: Render[] }).__renders.length > n, before, { timeout: 30000 });
+      // The idle part runs after the frame; wait for it before the next route.
+      await page.waitForTimeout(400);
+      const r = await page.evaluate(() => {
+        const renders = (window as unknown as { __renders: Render[] }).__renders;
+        const idle = performance.getEntriesByName('years:idle');
+        return { ...renders[renders.length - 1]!, idle: idle.length ? idle[idle.length - 1]!.duration : 0 };
+      });
+      // The first round warms Docsify's caches (sidebar, markdown); it is not counted.
+      if (round === 0) continue;
+      const o = out.get(route)!;
+      o.docsify.push(r.docsify);
+      o.plugin.push(r.plugin);
+      o.years.push(r.years);
+      o.idle.push(r.idle);
+    }
+  }
+  await context.close();
+  return out;
+}
+
+/** assets/main.js as scripts/build.ts makes it, with or without the years feature (years.ts stubbed out). */
+async function bundle(withYears: boolean): Promise<Uint8Array> {
+  const r = await build({
+    entryPoints: [join(ROOT, 'src/site/main.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    loader: { '.tsv': 'text' },
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: withYears
+      ? []
+      : [
+          {
+            name: 'no-years',
+            setup(b) {
+              b.onResolve({ filter: /^\.\/years\.ts$/ }, () => ({ path: 'years-stub', namespace: 'stub' }));
+              b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+                contents: `export const years = { name: 'years' }; export const yearRoutes = {}; export function redirectYearLink() {}`,
+                loader: 'ts',
+              }));
+            },
+          },
+        ],
+  });
+  return r.outputFiles[0]!.contents;
+}
+
+async function scriptCost(browser: Browser): Promise<void> {
+  const [withYears, without] = [await bundle(true), await bundle(false)];
+  const dir = mkdtempSync(join(tmpdir(), 'no-years-'));
+  cpSync(SITE, dir, { recursive: true });
+  // The built site/ with the other script: everything else (chapters, styles, Docsify) is the same bytes.
+  writeFileSync(join(dir, 'assets/main.js'), without);
+  const site = await serveSite();
+  const bare = await serve({ root: dir, base: '/song-shi-xia-guo-zhuan/' });
+  const chapter = readChapters().find((c) => c.route === 'chapters/04-huizong')!;
+  const phrase = chapter.chapter.paragraphs[0]!.text.slice(2, 14);
+  const times = { with: [] as number[], without: [] as number[] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of ['without', 'with'] as const) {
+        const { page, close } = await throttledPage(browser);
+        times[which].push(await timeToText(page, `${(which === 'with' ? site : bare).url}#/${chapter.route}`, phrase));
+        await close();
+      }
+    }
+  } finally {
+    await site.close();
+    await bare.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const kb = (b: Uint8Array) => `${(b.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(b).length / 1024).toFixed(1)} KB)`;
+  console.log(`\nassets/main.js (runs before Docsify): with years ${kb(withYears)}, years stubbed out ${kb(without)}`);
+  console.log(`  chapter text visible, ${chapter.route}, median of ${RUNS}, throttled as above:`);
+  console.log(`    without years: ${median(times.without).toFixed(0)} ms   [${times.without.map((x) => x.toFixed(0)).join(' ')}]`);
+  console.log(`    with years:    ${median(times.with).toFixed(0)} ms   [${times.with.map((x) => x.toFixed(0)).join(' ')}]`);
+  console.log(`    ratio with/without: ${(median(times.with) / median(times.without)).toFixed(2)}×`);
+}
+
+export default async function run(): Promise<void> {
+  const row = yearIndex.years.find((y) => y.year === YEAR)!;
+  const chapter = readChapters().find((c) => c.route === row.chapter)!;
+  const entry = yearIndex.chapters.find((c) => c.chapter === row.chapter)!.entries.find((e) => e.anchor === row.anchor)!;
+  const phrase = chapter.chapter.paragraphs[entry.paragraph]!.text.slice(entry.end, entry.end + 10);
+  const site = await serveSite();
+  const browser = await launch();
+  const kinds = {
+    year: `#/year/${YEAR}`,
+    plain: `#/${row.chapter}`,
+    canonical: `#/${row.chapter}?id=${row.anchor}`,
+  } as const;
+  const text = { year: [] as number[], plain: [] as number[], canonical: [] as number[] };
+  const target = { year: [] as number[], canonical: [] as number[] };
+  let costs1: Awaited<ReturnType<typeof renderCosts>>;
+  let costs4: Awaited<ReturnType<typeof renderCosts>>;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate, so that drift in the machine's load falls on all alike.
+      for (const which of ['plain', 'year', 'canonical'] as const) {
+        const { page, close } = await throttledPage(browser);
+        if (which !== 'plain') await watchTarget(page, row.anchor);
+        text[which].push(await timeToText(page, `${site.url}${kinds[which]}`, phrase));
+        if (which !== 'plain') target[which].push(await targetTime(page));
+        await close();
+      }
+    }
+    costs1 = await renderCosts(browser, site.url, 1);
+    costs4 = await renderCosts(browser, site.url, 4);
+  } finally {
+    await site.close();
+  }
+  const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms   [${xs.map((x) => x.toFixed(0)).join(' ')}]`;
+  console.log(`cold year link, ${row.chapter}, median of ${RUNS}, throttled 150 ms RTT / 1.6 Mbit/s, no cache:`);
+  console.log(`  entry paragraph visible   plain route ${kinds.plain}:      ${fmt(text.plain)}`);
+  console.log(`                            year link ${kinds.year}:               ${fmt(text.year)}`);
+  console.log(`                            canonical ${kinds.canonical}: ${fmt(text.canonical)}`);
+  console.log(`  entry highlighted         year link:  ${fmt(target.year)}`);
+  console.log(`                            canonical:  ${fmt(target.canonical)}`);
+  console.log(`  ratio year link / plain route (text): ${(median(text.year) / median(text.plain)).toFixed(2)}×   ` +
+    `year link / canonical (text): ${(median(text.year) / median(text.canonical)).toFixed(2)}×   ` +
+    `(highlight): ${(median(target.year) / median(target.canonical)).toFixed(2)}×`);
+  for (const [cpu, costs] of [[1, costs1], [4, costs4]] as const) {
+    console.log(`\nper chapter render, in-app navigation, CPU ×${cpu}, median of ${ROUNDS - 1} (ms):`);
+    console.log('  chapter                         Docsify   plugin (all)   years sync   years idle   years sync/Docsify   plugin/Docsify');
+    const all = { docsify: [] as number[], plugin: [] as number[], years: [] as number[], idle: [] as number[] };
+    for (const [route, c] of costs) {
+      const d = median(c.docsify);
+      const p = median(c.plugin);
+      const y = median(c.years);
+      const i = median(c.idle);
+      all.docsify.push(d);
+      all.plugin.push(p);
+      all.years.push(y);
+      all.idle.push(i);
+      console.log(`  ${route.padEnd(30)} ${d.toFixed(2).padStart(8)} ${p.toFixed(2).padStart(13)} ${y.toFixed(2).padStart(12)} ${i.toFixed(2).padStart(12)} ${(y / d).toFixed(2).padStart(19)}× ${(p / d).toFixed(2).padStart(15)}×`);
+    }
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    console.log(`  all five chapters               ${sum(all.docsify).toFixed(2).padStart(8)} ${sum(all.plugin).toFixed(2).padStart(13)} ${sum(all.years).toFixed(2).padStart(12)} ${sum(all.idle).toFixed(2).padStart(12)} ${(sum(all.years) / sum(all.docsify)).toFixed(2).padStart(19)}× ${(sum(all.plugin) / sum(all.docsify)).toFixed(2).padStart(15)}×`);
+  }
+  try {
+    await scriptCost(browser);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Links to a reign year, `#/year/1088`, `#/year/元祐三年` (or its percent-encoded form), and what they resolve to.
+ * Pure: no DOM and no bundled data, so Node tests call it with the real era table and year index.
+ *
+ * A year link never fetches anything and never becomes HTML: it resolves to a chapter and an entry anchor from the
+ * bundled year index, or to a message that the page writes with textContent.
+ */
+import { STATES, STATE_SPANS, formatEraYear, type Era, type EraTable, type State } from '../core/eras.ts';
+import { parseChineseNumeral } from '../core/numerals.ts';
+import type { YearContext } from '../core/years.ts';
+
+/** src/generated/year-index.json (see scripts/gen/year-index.ts). */
+export interface YearIndex {
+  chapters: {
+    chapter: string;
+    start: YearContext;
+    entries: { paragraph: number; offset: number; end: number; year: number; anchor: string }[];
+  }[];
+  years: { year: number; chapter: string; anchor: string; entries: { chapter: string; anchor: string }[] }[];
+}
+
+/** The years a year link may name and get an answer about: the Song dynasty's (960–1279). */
+export const LINK_FIRST = STATE_SPANS['宋'].first;
+export const LINK_LAST = STATE_SPANS['宋'].last;
+
+export interface YearEntry {
+  year: number;
+  chapter: string;
+  anchor: string;
+}
+
+/** How the address named the year, when it named it by an era: 元祐三年 → 元祐, 3. */
+export interface EraYear {
+  era: Era;
+  n: number;
+}
+
+export type YearLink =
+  /** The year has entries: open the first. */
+  | { kind: 'entry'; year: number; target: YearEntry; named: EraYear | null }
+  /** A Song-period year the chronicle has no entry for: the nearest entries on either side. */
+  | { kind: 'gap'; year: number; before: YearEntry | null; after: YearEntry | null; named: EraYear | null }
+  /** A number, but no year of the Song period. */
+  | { kind: 'outside'; year: number }
+  /** An era that exists, with a year it never reached (元祐九十年: 元祐 has nine). */
+  | { kind: 'no-such-era-year'; era: Era; n: number; last: number }
+  /** Anything else: not a year, not an era, malformed percent-encoding, empty. */
+  | { kind: 'unknown'; text: string | null };
+
+const ERA_YEAR = /^(元|[一二三四五六七八九十廿卅]{1,3})年$/;
+const NUMBER = /^(\d{1,7})\s*年?$/;
+const MAX_TEXT = 40;
+
+/** `/year/<what>` of a hash route (`#/year/1088?x=y` → `1088`, still percent-encoded; `#/year` → ''), or null. */
+export function yearPathOf(hashOrPath: string): string | null {
+  const path = hashOrPath.replace(/^#/, '').split('?')[0] ?? '';
+  const m = /^\/?year(?:\/(.*))?$/s.exec(path);
+  return m ? (m[1] ?? '') : null;
+}
+
+/** Canonical hash of an entry: `#/chapters/02-yuanyou?id=y1088`. */
+export function entryHash(e: { chapter: string; anchor: string }): string {
+  return `#/${e.chapter}?id=${e.anchor}`;
+}
+
+function entryOf(index: YearIndex, year: number): YearEntry | null {
+  const row = index.years.find((y) => y.year === year);
+  return row ? { year: row.year, chapter: row.chapter, anchor: row.anchor } : null;
+}
+
+/** The entries nearest before and after a year (the year itself excluded). */
+export function nearestEntries(index: YearIndex, year: number): { before: YearEntry | null; after: YearEntry | null } {
+  let before: YearEntry | null = null;
+  let after: YearEntry | null = null;
+  for (const row of index.years) {
+    if (row.year < year) before = { year: row.year, chapter: row.chapter, anchor: row.anchor };
+    else if (row.year > year && !after) after = { year: row.year, chapter: row.chapter, anchor: row.anchor };
+  }
+  return { before, after };
+}
+
+function byYear(index: YearIndex, year: number, named: EraYear | null): YearLink {
+  if (year < LINK_FIRST || year > LINK_LAST) return { kind: 'outside', year };
+  const target = entryOf(index, year);
+  if (target) return { kind: 'entry', year, target, named };
+  return { kind: 'gap', year, ...nearestEntries(index, year), named };
+}
+
+/**
+ * Resolves what follows `/year/` in the address (percent-encoded or not). The era table is asked for only when the
+ * text is not a number, so a numeric link needs nothing but the index.
+ */
+export function resolveYearLink(raw: string, index: YearIndex, eras: () => EraTable): YearLink {
+  let text: string;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    return { kind: 'unknown', text: null };
+  }
+  text = text.normalize('NFKC').trim();
+  const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+  if (text === '') return { kind: 'unknown', text: null };
+  const num = NUMBER.exec(text);
+  if (num) return byYear(index, Number(num[1]), null);
+
+  const table = eras();
+  const state = (STATES as readonly string[]).includes(text[0]!) && text.length > 1 ? (text[0] as State) : null;
+  const rest = state ? text.slice(1) : text;
+  // Longest era name first, so that 建中靖国 is not read as 建中 + 靖国….
+  for (const name of table.names()) {
+    if (!rest.startsWith(name)) continue;
+    const m = ERA_YEAR.exec(rest.slice(name.length));
+    if (!m) continue;
+    const n = m[1] === '元' ? 1 : parseChineseNumeral(m[1]!);
+    if (n === null) continue;
+    const cands = table.byName(name).filter((e) => state === null || e.state === state);
+    if (cands.length === 0) continue;
+    // A name several states used (大安) goes to Song first, then Xia, Liao, Jin; the earliest era of that name first.
+    const fits = cands.filter((e) => table.toGregorian(e, n) !== null);
+    const era = fits[0];
+    if (!era) {
+      const best = cands[0]!;
+      return { kind: 'no-such-era-year', era: best, n, last: best.last - best.first + 1 };
+    }
+    return byYear(index, table.toGregorian(era, n)!, { era, n });
+  }
+  return { kind: 'unknown', text: shown };
+}
+
+/** The era year as the address gave it, for messages: 元祐三年. */
+export function namedText(named: EraYear): string {
+  return formatEraYear(named.era, named.n);
+}

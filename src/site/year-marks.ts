@@ -1,0 +1,232 @@
+/**
+ * Year expressions in a chapter's text. Each dated entry (from the bundled year index, so the anchors exist as soon
+ * as the text does) becomes
+ *
+ *   <span class="y y-entry" id="y1088" data-year="1088">
+ *     <span class="y-expr" data-tip="year:1088" tabindex="0">三年</span>      ← the text, a bubble trigger
+ *     <span class="y-greg" data-decoration data-year="1088"></span>         ← shows 1088 (CSS attr())
+ *     <button class="y-copy" data-decoration aria-label="复制本条链接…"></button>
+ *   </span>
+ *
+ * and, once the browser is idle, the year parser runs over the paragraphs for what the index does not hold: year
+ * references (元丰四年, a reign summary), which get the same bubble in a quieter style and no anchor, and the dates
+ * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
+ */
+import type { YearMention } from '../core/years.ts';
+import { decoration, wrapRange } from './dom-text.ts';
+import { makeTrigger } from './popover.ts';
+import { eraTable, yearIndex, yearParser } from './year-data.ts';
+import { cycleName, dateLines, parallelYears } from './year-format.ts';
+import { entryHash } from './year-link.ts';
+
+export const ENTRY_CLASS = 'y-entry';
+
+/** One render of one chapter (Docsify reuses the section element, so a render is told apart by this object). */
+export interface ChapterState {
+  route: string;
+  section: HTMLElement;
+  paragraphs: HTMLParagraphElement[];
+  mentions: YearMention[] | null;
+  referencesDone: boolean;
+}
+
+let chapter: ChapterState | null = null;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function marker(year: number): HTMLElement {
+  const greg = decoration('span', 'y-greg');
+  greg.dataset['year'] = String(year);
+  return greg;
+}
+
+function trigger(year: number, paragraph: number, offset: number): HTMLElement {
+  const expr = el('span', 'y-expr');
+  expr.dataset['p'] = String(paragraph);
+  expr.dataset['o'] = String(offset);
+  makeTrigger(expr, 'year', String(year));
+  return expr;
+}
+
+/** The absolute address of an entry, as a reader would share it: `https://…/REPO/#/chapters/02-yuanyou?id=y1088`. */
+export function entryUrl(e: { chapter: string; anchor: string }): string {
+  return `${location.origin}${location.pathname}${entryHash(e)}`;
+}
+
+/**
+ * Wraps the chapter's dated entries (synchronously: the target feature scrolls to their anchors right after).
+ * Returns the entry elements in text order and the render they belong to.
+ */
+export function decorateEntries(route: string, section: HTMLElement, paragraphs: HTMLParagraphElement[]): { entries: HTMLElement[]; render: ChapterState | null } {
+  const data = yearIndex.chapters.find((c) => c.chapter === route);
+  chapter = data ? { route, section, paragraphs, mentions: null, referencesDone: false } : null;
+  if (!data) return { entries: [], render: null };
+  const out: HTMLElement[] = [];
+  for (const e of data.entries) {
+    const p = paragraphs[e.paragraph];
+    if (!p) continue;
+    const expr = trigger(e.year, e.paragraph, e.offset);
+    if (!wrapRange(p, e.offset, e.end, expr)) continue;
+    const entry = el('span', `y ${ENTRY_CLASS}`);
+    entry.id = e.anchor;
+    entry.dataset['year'] = String(e.year);
+    const copy = decoration('button', 'y-copy');
+    copy.type = 'button';
+    copy.dataset['href'] = entryUrl({ chapter: route, anchor: e.anchor });
+    copy.setAttribute('aria-label', `复制本条链接（${e.year}年）`);
+    copy.title = '复制本条链接';
+    expr.before(entry);
+    entry.append(expr, marker(e.year), copy);
+    out.push(entry);
+  }
+  return { entries: out, render: chapter };
+}
+
+/** Runs the year parser over the current chapter (once) and returns its mentions. */
+function mentions(state: ChapterState): YearMention[] {
+  if (state.mentions) return state.mentions;
+  const data = yearIndex.chapters.find((c) => c.chapter === state.route);
+  if (!data) return (state.mentions = []);
+  const texts = state.paragraphs.map((p) => p.textContent ?? '');
+  const [doc] = yearParser().parseDocuments([{ file: state.route, paragraphs: texts }], data.start);
+  return (state.mentions = doc?.mentions ?? []);
+}
+
+/** Year references (not entries) of a render, once: a quieter style, the same bubble, no anchor. */
+export function decorateReferences(state: ChapterState): number {
+  // The reader may have moved on (another render replaced the text) before the browser was idle.
+  if (state !== chapter || state.referencesDone || !state.section.isConnected) return 0;
+  state.referencesDone = true;
+  let n = 0;
+  for (const m of mentions(state)) {
+    if (m.kind !== 'reference') continue;
+    const p = state.paragraphs[m.paragraph];
+    if (!p) continue;
+    const expr = trigger(m.year, m.paragraph, m.offset);
+    if (!wrapRange(p, m.offset, m.offset + m.match.length, expr, m.match)) continue;
+    const ref = el('span', `y y-ref${m.summary ? ' y-summary' : ''}`);
+    expr.before(ref);
+    ref.append(expr, marker(m.year));
+    n++;
+  }
+  return n;
+}
+
+function mentionOf(trig: HTMLElement): YearMention | null {
+  const state = chapter;
+  if (!state || !state.section.contains(trig)) return null;
+  const p = Number(trig.dataset['p']);
+  const o = Number(trig.dataset['o']);
+  return mentions(state).find((m) => m.paragraph === p && m.offset === o) ?? null;
+}
+
+/** `宋哲宗元祐三年 · 夏崇宗天仪治平三年 · 辽道宗大安四年`, each state's part kept on one line. */
+export function parallelParagraph(parts: string[]): HTMLParagraphElement {
+  const p = el('p', 'y-parallel');
+  parts.forEach((part, i) => {
+    if (i > 0) p.append(' · ');
+    p.append(el('span', '', part));
+  });
+  return p;
+}
+
+/** The bubble of a year expression: Gregorian year, every state's era year, the date where the text gives one. */
+export function buildYearNote(key: string, trig: HTMLElement): Node | null {
+  const year = Number(key);
+  if (!Number.isInteger(year)) return null;
+  const table = eraTable();
+  const m = mentionOf(trig);
+  const box = el('div', 'year-note');
+  const head = el('p', 'popover-head', `公元${year}年`);
+  head.append(el('span', 'y-cycle', cycleName(year)));
+  box.append(head, parallelParagraph(parallelYears(table, year)));
+  if (m?.summary && m.era && m.eraYear) {
+    box.append(el('p', 'y-date', `${m.era}凡${m.eraYear}年，按本传所计讫于${year}年`));
+  }
+  if (m?.date && m.dateMatch) {
+    const [julian, gregorian] = dateLines(m.dateMatch, m.date);
+    box.append(el('p', 'y-date', julian), el('p', 'y-date y-date-alt', gregorian));
+  }
+  const kind = trig.closest(`.${ENTRY_CLASS}`) ? '本条纪年' : m?.summary ? '纪元总述中的年份' : '文中提及的年份';
+  box.append(el('p', 'y-kind', kind));
+  return box;
+}
+
+let live: HTMLElement | null = null;
+
+/** The polite live region that says 已复制 (one for the page). */
+function announce(text: string): void {
+  if (!live) {
+    live = document.createElement('div');
+    live.className = 'y-live';
+    live.setAttribute('aria-live', 'polite');
+    document.body.append(live);
+  }
+  live.textContent = '';
+  // A change of text, after a tick, so that the same message twice is announced twice.
+  if (text) window.setTimeout(() => live && (live.textContent = text), 50);
+}
+
+function copyByCommand(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Denied or unavailable: try the older way.
+  }
+  return copyByCommand(text);
+}
+
+/** The copy-link buttons, by delegation (installed once), and the live region that speaks for them. */
+export function installCopy(): void {
+  announce('');
+  document.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button.y-copy') : null;
+    const href = button?.dataset['href'];
+    if (!button || !href) return;
+    e.preventDefault();
+    const label = button.getAttribute('aria-label') ?? '';
+    void copyText(href).then((ok) => {
+      if (ok) {
+        button.dataset['state'] = 'copied';
+        button.setAttribute('aria-label', '已复制');
+        announce('已复制本条链接');
+      } else {
+        // No clipboard: the address bar shows the link instead, to be copied from there.
+        const hash = href.slice(href.indexOf('#'));
+        history.replaceState(history.state, '', hash);
+        button.dataset['state'] = 'failed';
+        announce('无法复制；本条链接已显示在地址栏');
+      }
+      window.setTimeout(() => {
+        delete button.dataset['state'];
+        button.setAttribute('aria-label', label);
+      }, 2000);
+    });
+  });
+}
