@@ -7,17 +7,10 @@
  * 2. Per chapter render, in one page moving through the five chapters: Docsify's own render (its `beforeEach` to its
  *    `doneEach`), the reader plugin's whole `doneEach` (every feature), the years feature's synchronous part and
  *    its idle part (the year parser over the chapter and the references it decorates), at CPU ×1 and ×4.
- * 3. What the feature adds to the script that runs before Docsify: assets/main.js built as the site builds it and
- *    again with years.ts replaced by a stub (same run), its bytes, and a chapter's cold "text visible" with each.
+ * What the features add to the first text is measured by load.bench.ts: they are a chunk loaded after it.
  */
-import { build } from 'esbuild';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { readChapters, ROOT } from '../scripts/lib/repo.ts';
-import { serve } from '../scripts/lib/static-server.ts';
-import { launch, serveSite, SITE } from '../tests/browser/harness.ts';
+import { readChapters } from '../scripts/lib/repo.ts';
+import { launch, serveSite } from '../tests/browser/harness.ts';
 import type { Browser, Page } from 'playwright-core';
 import yearIndex from '../src/generated/year-index.json' with { type: 'json' };
 import { median, throttledPage, timeToText } from './lib.ts';
@@ -121,68 +114,6 @@ async function renderCosts(browser: Browser, url: string, cpu: number): Promise<
   return out;
 }
 
-/** assets/main.js as scripts/build.ts makes it, with or without the years feature (years.ts stubbed out). */
-async function bundle(withYears: boolean): Promise<Uint8Array> {
-  const r = await build({
-    entryPoints: [join(ROOT, 'src/site/main.ts')],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    loader: { '.tsv': 'text' },
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-    plugins: withYears
-      ? []
-      : [
-          {
-            name: 'no-years',
-            setup(b) {
-              b.onResolve({ filter: /^\.\/years\.ts$/ }, () => ({ path: 'years-stub', namespace: 'stub' }));
-              b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-                contents: `export const years = { name: 'years' }; export const yearRoutes = {}; export function redirectYearLink() {}`,
-                loader: 'ts',
-              }));
-            },
-          },
-        ],
-  });
-  return r.outputFiles[0]!.contents;
-}
-
-async function scriptCost(browser: Browser): Promise<void> {
-  const [withYears, without] = [await bundle(true), await bundle(false)];
-  const dir = mkdtempSync(join(tmpdir(), 'no-years-'));
-  cpSync(SITE, dir, { recursive: true });
-  // The built site/ with the other script: everything else (chapters, styles, Docsify) is the same bytes.
-  writeFileSync(join(dir, 'assets/main.js'), without);
-  const site = await serveSite();
-  const bare = await serve({ root: dir, base: '/song-shi-xia-guo-zhuan/' });
-  const chapter = readChapters().find((c) => c.route === 'chapters/04-huizong')!;
-  const phrase = chapter.chapter.paragraphs[0]!.text.slice(2, 14);
-  const times = { with: [] as number[], without: [] as number[] };
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      for (const which of ['without', 'with'] as const) {
-        const { page, close } = await throttledPage(browser);
-        times[which].push(await timeToText(page, `${(which === 'with' ? site : bare).url}#/${chapter.route}`, phrase));
-        await close();
-      }
-    }
-  } finally {
-    await site.close();
-    await bare.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const kb = (b: Uint8Array) => `${(b.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(b).length / 1024).toFixed(1)} KB)`;
-  console.log(`\nassets/main.js (runs before Docsify): with years ${kb(withYears)}, years stubbed out ${kb(without)}`);
-  console.log(`  chapter text visible, ${chapter.route}, median of ${RUNS}, throttled as above:`);
-  console.log(`    without years: ${median(times.without).toFixed(0)} ms   [${times.without.map((x) => x.toFixed(0)).join(' ')}]`);
-  console.log(`    with years:    ${median(times.with).toFixed(0)} ms   [${times.with.map((x) => x.toFixed(0)).join(' ')}]`);
-  console.log(`    ratio with/without: ${(median(times.with) / median(times.without)).toFixed(2)}×`);
-}
-
 export default async function run(): Promise<void> {
   const row = yearIndex.years.find((y) => y.year === YEAR)!;
   const chapter = readChapters().find((c) => c.route === row.chapter)!;
@@ -214,6 +145,7 @@ export default async function run(): Promise<void> {
     costs4 = await renderCosts(browser, site.url, 4);
   } finally {
     await site.close();
+    await browser.close();
   }
   const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms   [${xs.map((x) => x.toFixed(0)).join(' ')}]`;
   console.log(`cold year link, ${row.chapter}, median of ${RUNS}, throttled 150 ms RTT / 1.6 Mbit/s, no cache:`);
@@ -242,10 +174,5 @@ export default async function run(): Promise<void> {
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     console.log(`  all five chapters               ${sum(all.docsify).toFixed(2).padStart(8)} ${sum(all.plugin).toFixed(2).padStart(13)} ${sum(all.years).toFixed(2).padStart(12)} ${sum(all.idle).toFixed(2).padStart(12)} ${(sum(all.years) / sum(all.docsify)).toFixed(2).padStart(19)}× ${(sum(all.plugin) / sum(all.docsify)).toFixed(2).padStart(15)}×`);
-  }
-  try {
-    await scriptCost(browser);
-  } finally {
-    await browser.close();
   }
 }

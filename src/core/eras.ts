@@ -258,3 +258,28 @@ export class EraTable {
     return this.inYear(year).map((era) => ({ state: era.state, era, eraYear: year - era.first + 1 }));
   }
 }
+
+/**
+ * An era as the browser carries it: what the page shows and computes with, without the source citation (which
+ * stays in data/eras.tsv, where reviewers read it). [state, name, rulerTemple, rulerName, first, last, startMonth,
+ * line].
+ */
+export type CompactEra = [State, string, string, string, number, number, string | null, number];
+
+export function compactEras(eras: readonly Era[]): CompactEra[] {
+  return eras.map((e) => [e.state, e.name, e.rulerTemple, e.rulerName, e.first, e.last, e.startMonth, e.line]);
+}
+
+export function expandEras(rows: readonly CompactEra[], file: string): Era[] {
+  return rows.map(([state, name, rulerTemple, rulerName, first, last, startMonth, line]) => ({
+    state,
+    name,
+    rulerTemple,
+    rulerName,
+    first,
+    last,
+    startMonth,
+    source: `${file}:${line}`,
+    line,
+  }));
+}

@@ -5,24 +5,10 @@
 import type { Chapter } from './text.ts';
 import type { Mark } from './marks.ts';
 import { annotateChapter } from './annotate.ts';
-import { compileGlossary, type Glossary, type GlossaryEntryData } from './glossary.ts';
+import { compileGlossary, type Glossary } from './glossary.ts';
+import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from './glossary-view.ts';
 
-/** [entry index, paragraph, start, end]: compact, since a chapter has hundreds. */
-export type CompactMark = [number, number, number, number];
-
-export interface GlossaryIndex {
-  entries: GlossaryEntryData[];
-  routes: string[];
-  /** By route: the chapter's glossary marks in reading order. */
-  marks: Record<string, CompactMark[]>;
-  /** By entry index: [route index, paragraph, start, a few characters around it] of each occurrence, in order. */
-  occurrences: [number, number, number, string][][];
-}
-
-/** The id of a term's occurrence, usable as `?id=` (ARCHITECTURE.md, "Anchors"). */
-export function termAnchor(paragraph: number, start: number): string {
-  return `t${paragraph}-${start}`;
-}
+export { KIND_ORDER, kindTitle, termAnchor, type CompactMark, type GlossaryIndex } from './glossary-view.ts';
 
 /** The words around an occurrence, to tell one place from another in a list of links. */
 export function contextAt(text: string, start: number, end: number): string {
@@ -53,23 +39,6 @@ export function buildGlossaryIndex(
   });
   return index;
 }
-
-const KIND_TITLES: Record<string, string> = {
-  person: '人物',
-  state: '国族',
-  place: '地名',
-  office: '官职',
-  institution: '机构',
-  era: '年号',
-  object: '名物',
-  term: '词语',
-};
-
-export function kindTitle(kind: string): string {
-  return KIND_TITLES[kind] ?? kind;
-}
-
-export const KIND_ORDER = Object.keys(KIND_TITLES);
 
 /**
  * The glossary page as markdown: every entry by kind, with its gloss and its occurrences as links. Entry text is

@@ -3,8 +3,7 @@
  * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
  * never on the way of the text.
  */
-import type { GlossaryIndex } from '../core/glossary-index.ts';
-import { kindTitle, KIND_ORDER, termAnchor } from '../core/glossary-index.ts';
+import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../core/glossary-view.ts';
 import { wrapRange } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 import { buildFootnotes } from './footnotes.ts';

@@ -1,59 +1,70 @@
 /**
- * The browser entry: Docsify's configuration and the one plugin that runs each feature. Loaded as a file before
- * Docsify (never inline), so the page works under a Content-Security-Policy that forbids inline scripts.
+ * The first script: Docsify's configuration and the one plugin, loaded as a module before Docsify (never inline),
+ * so the page works under a Content-Security-Policy that forbids inline scripts. It is kept small — the year-link
+ * redirect, the markdown preload and the plugin's dispatch — because it is on the way to the first text; the
+ * features arrive as a chunk after the first render and decorate the page then (features.ts).
  */
-import { chapterNav } from './chapter-nav.ts';
 import type { Feature, RenderContext } from './feature.ts';
-import { glossary, preloadGlossary } from './glossary.ts';
-import { notes } from './notes.ts';
 import { loadSearchLater, runLateDoneEach } from './late-search.ts';
-import { installPopover } from './popover.ts';
 import { preloadRouteMarkdown } from './preload.ts';
-import { target } from './target.ts';
-import { redirectYearLink, yearRoutes, years } from './years.ts';
+import { redirectYearLink, yearRoutes } from './year-redirect.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
   config: { keyBindings?: Record<string, { bindings: unknown; callback: unknown }> | false };
 }
 interface Hooks {
-  mounted(fn: () => void): void;
   doneEach(fn: () => void): void;
   ready(fn: () => void): void;
 }
 
-// Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-const features: Feature[] = [notes, years, chapterNav, glossary, target];
+let features: Feature[] | null = null;
+let loading: Promise<void> | null = null;
+let lastRender: RenderContext | null = null;
+
+function runFeatures(ctx: RenderContext): void {
+  for (const f of features ?? []) {
+    try {
+      f.doneEach?.(ctx);
+    } catch (e) {
+      // One feature's fault must not take the text away; it is reported, the rest still runs.
+      console.warn(`reader: ${f.name} failed`, e);
+    }
+  }
+}
+
+function loadFeatures(): Promise<void> {
+  loading ??= import('./features.ts').then(
+    (m) => {
+      features = m.features;
+      m.mountFeatures();
+      // The render that was on screen when the chunk arrived is decorated now, if it still is on screen.
+      if (lastRender?.section.isConnected && lastRender.section.dataset['route'] === lastRender.route) {
+        runFeatures(lastRender);
+      }
+    },
+    (e: unknown) => console.warn('reader: features unavailable', e),
+  );
+  return loading;
+}
 
 function plugin(hook: Hooks, vm: DocsifyVm): void {
-  hook.mounted(() => {
-    installPopover();
-    for (const f of features) f.mounted?.();
-  });
   hook.doneEach(() => {
     const section = document.querySelector<HTMLElement>('.markdown-section');
     if (!section) return;
-    section.dataset['route'] = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
-    const ctx: RenderContext = {
-      route: vm.route.path.replace(/^\//, '').replace(/\.md$/, ''),
+    const route = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
+    section.dataset['route'] = route;
+    lastRender = {
+      route,
       id: vm.route.query['id'] ?? null,
       section,
       paragraphs: [...section.querySelectorAll<HTMLParagraphElement>(':scope > p')],
     };
-    for (const f of features) {
-      try {
-        f.doneEach?.(ctx);
-      } catch (e) {
-        // One feature's fault must not take the text away; it is reported, the rest still runs.
-        console.warn(`reader: ${f.name} failed`, e);
-      }
-    }
+    if (features) runFeatures(lastRender);
+    else void loadFeatures();
     runLateDoneEach();
   });
-  hook.ready(() => {
-    preloadGlossary();
-    loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js');
-  });
+  hook.ready(() => loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js'));
 }
 
 // First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.

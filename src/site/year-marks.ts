@@ -12,12 +12,19 @@
  * references (元丰四年, a reign summary), which get the same bubble in a quieter style and no anchor, and the dates
  * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
  */
-import type { YearMention } from '../core/years.ts';
+import { YearParser, type YearMention } from '../core/years.ts';
 import { decoration, wrapRange } from './dom-text.ts';
 import { makeTrigger } from './popover.ts';
-import { eraTable, yearIndex, yearParser } from './year-data.ts';
+import { eraTable, yearIndex } from './year-data.ts';
 import { cycleName, dateLines, parallelYears } from './year-format.ts';
 import { entryHash } from './year-link.ts';
+
+let yearParser: YearParser | null = null;
+
+/** The core parser, built on first use: only a chapter's references and dates need it, after the first paint. */
+function parser(): YearParser {
+  return (yearParser ??= new YearParser(eraTable()));
+}
 
 export const ENTRY_CLASS = 'y-entry';
 
@@ -93,7 +100,7 @@ function mentions(state: ChapterState): YearMention[] {
   const data = yearIndex.chapters.find((c) => c.chapter === state.route);
   if (!data) return (state.mentions = []);
   const texts = state.paragraphs.map((p) => p.textContent ?? '');
-  const [doc] = yearParser().parseDocuments([{ file: state.route, paragraphs: texts }], data.start);
+  const [doc] = parser().parseDocuments([{ file: state.route, paragraphs: texts }], data.start);
   return (state.mentions = doc?.mentions ?? []);
 }
 

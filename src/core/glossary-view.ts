@@ -1,0 +1,39 @@
+/**
+ * The glossary index as the site reads it: its shape, the ids of occurrences, the names of kinds. It imports no
+ * code, so the browser bundle takes this and not the YAML parser that the build side (glossary-index.ts) needs.
+ */
+import type { GlossaryEntryData } from './glossary.ts';
+
+/** [entry index, paragraph, start, end]: compact, since a chapter has hundreds. */
+export type CompactMark = [number, number, number, number];
+
+export interface GlossaryIndex {
+  entries: GlossaryEntryData[];
+  routes: string[];
+  /** By route: the chapter's glossary marks in reading order. */
+  marks: Record<string, CompactMark[]>;
+  /** By entry index: [route index, paragraph, start, a few characters around it] of each occurrence, in order. */
+  occurrences: [number, number, number, string][][];
+}
+
+/** The id of a term's occurrence, usable as `?id=` (ARCHITECTURE.md, "Anchors"). */
+export function termAnchor(paragraph: number, start: number): string {
+  return `t${paragraph}-${start}`;
+}
+
+const KIND_TITLES: Record<string, string> = {
+  person: '人物',
+  state: '国族',
+  place: '地名',
+  office: '官职',
+  institution: '机构',
+  era: '年号',
+  object: '名物',
+  term: '词语',
+};
+
+export function kindTitle(kind: string): string {
+  return KIND_TITLES[kind] ?? kind;
+}
+
+export const KIND_ORDER = Object.keys(KIND_TITLES);
