@@ -90,7 +90,6 @@ export async function build(): Promise<void> {
     format: 'esm',
     minify: true,
     target: 'es2020',
-    loader: { '.tsv': 'text' },
     // The bundle carries Chinese text (era names, notes): as UTF-8 it is a third of its \u-escaped size.
     charset: 'utf8',
     legalComments: 'none',
