@@ -370,6 +370,9 @@ test('on a phone (390×844) the navigator opens from the bar and a year is picke
   await w.page.locator('.year-panel a.year-cell', { hasText: '1104' }).tap();
   assertInView(await targetShown(w.page, 'y1104'), '1104 on a phone');
   assert.equal(await w.page.evaluate(() => location.hash), '#/chapters/04-huizong?id=y1104');
+  await w.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const stuck = await w.page.locator('.year-bar').boundingBox();
+  assert.ok(stuck && Math.abs(stuck.y) <= 1, `the bar stays at the top of the screen at the chapter's end: ${JSON.stringify(stuck)}`);
   assert.equal(await w.page.locator('.year-panel').isVisible(), false);
   clean(w, 'phone');
   await ctx.close();
