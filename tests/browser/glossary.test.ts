@@ -9,7 +9,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from '../../src/core/glossary-index.ts';
@@ -17,7 +16,8 @@ import type { GlossaryEntryData } from '../../src/core/glossary.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import notesData from '../../src/generated/notes.json' with { type: 'json' };
 import type { Served } from '../../scripts/lib/static-server.ts';
-import { BASE, launch, serveSite, SITE, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { axeViolations } from './axe.ts';
+import { launch, serveSite, SITE, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 let site: Served;
 let browser: Browser;
@@ -811,56 +811,6 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
 // ---------------------------------------------------------------------------------------------------------------
 // Accessibility
 
-/**
- * Violations that belong to Docsify 5.0.0's own page frame, not to this site's code, and that the site cannot fix
- * without rewriting Docsify's markup (upstream: docsifyjs/docsify#2295, "Proper semantic HTML or role attributes").
- * Only these exact rule/element pairs are excused; any other violation, and any on the text or the note, fails.
- */
-const DOCSIFY_FRAME: Record<string, string[]> = {
-  // <main role="presentation"> wraps the sidebar and the content; the content itself is <article role="main">.
-  'aria-allowed-role': ['main'],
-  // <aside id="__sidebar" role="none" tabindex="-1">: focusable, so the "none" role cannot apply.
-  'presentation-role-conflict': ['#__sidebar'],
-  // The sidebar toggle: a <button tabindex="-1"> around a <div role="button" tabindex="0">.
-  'nested-interactive': ['.sidebar-toggle'],
-  // The route-loading progress bar Docsify appends to <body> (empty, zero width when idle).
-  region: ['.progress'],
-};
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: string[];
-}
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  // The page allows only 'self' scripts (Content-Security-Policy), so Playwright's inline copy of a script file
-  // would be refused. The CSP stays on: axe is served at a same-origin address of the test's own (this route is
-  // matched before the harness's catch-all, which only continues requests to the site).
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  const axeUrl = `${origin}${BASE}__test__/axe.min.js`;
-  await page.route(axeUrl, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript; charset=utf-8' }));
-  await page.addScriptTag({ url: axeUrl });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
-    }));
-  });
-}
-
-function notDocsifyFrame(violations: AxeViolation[]): AxeViolation[] {
-  return violations
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !(DOCSIFY_FRAME[v.id] ?? []).includes(n.split(' — ')[0]!)) }))
-    .filter((v) => v.nodes.length > 0);
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe-core (${colorScheme}): no violations on a chapter with a person's note open, nor on the glossary page`, async () => {
     const context = await browser.newContext({ ...DESKTOP, colorScheme });
@@ -873,14 +823,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.locator(`#${id}`).focus();
     await assertOpenFor(page, id);
     await settledTip(page);
-    const violations = notDocsifyFrame(await runAxe(page));
+    const violations = await axeViolations(page, origin);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
     // axe saw the note: it stayed open while axe ran.
     await assertOpenFor(page, id);
 
     await page.goto(`${site.url}#/glossary`);
     await page.waitForFunction(() => document.querySelector('.markdown-section h1')?.textContent === '注释索引');
-    const onIndex = notDocsifyFrame(await runAxe(page));
+    const onIndex = await axeViolations(page, origin);
     assert.deepEqual(onIndex, [], JSON.stringify(onIndex, null, 2));
     await assertClean(w);
     await context.close();

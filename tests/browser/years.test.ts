@@ -5,7 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import { EraTable, parseEras } from '../../src/core/eras.ts';
@@ -13,7 +12,8 @@ import { read, readChapters } from '../../scripts/lib/repo.ts';
 import { parallelLine } from '../../src/site/year-format.ts';
 import { resolveYearLink, type YearIndex } from '../../src/site/year-link.ts';
 import type { Served } from '../../scripts/lib/static-server.ts';
-import { BASE, launch, serveSite, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { axeViolations } from './axe.ts';
+import { launch, serveSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 const index = yearIndexJson as YearIndex;
 const table = new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv'));
@@ -380,26 +380,9 @@ test('on a phone (390×844) the navigator opens from the bar and a year is picke
 
 // ── accessibility ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Docsify's own frame, which these features do not own (the same list as glossary.test.ts). */
-const DOCSIFY_FRAME: Record<string, string[]> = {
-  'aria-allowed-role': ['main'],
-  'presentation-role-conflict': ['#__sidebar'],
-  'nested-interactive': ['.sidebar-toggle'],
-  region: ['.progress'],
-};
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // The CSP allows only same-origin scripts: axe is served at a test-only address of the site's origin.
-  const axeUrl = `${origin}${BASE}__test__/axe.min.js`;
-  await page.route(axeUrl, (route) => route.fulfill({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'), contentType: 'text/javascript; charset=utf-8' }));
-  await page.addScriptTag({ url: axeUrl });
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => [v.id, n.target.join(' '), n.failureSummary] as [string, string, string]));
-  });
-  return found.filter(([id, target]) => !(DOCSIFY_FRAME[id] ?? []).includes(target)).map((v) => v.join(' — '));
+/** Each violation as one line, rule first, for a readable assertion message. */
+async function axeFound(page: Page): Promise<string[]> {
+  return (await axeViolations(page, origin)).flatMap((v) => v.nodes.map((n) => `${v.id} — ${n}`));
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -410,12 +393,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await targetShown(w.page, 'y1088');
     await w.page.locator('.year-toggle').click();
     await w.page.locator('.year-panel').waitFor({ state: 'visible' });
-    assert.deepEqual(await axeViolations(w.page), [], 'navigator open');
+    assert.deepEqual(await axeFound(w.page), [], 'navigator open');
     await w.page.locator('#y1088 .y-expr').focus();
     await w.page.locator('#reader-tip').waitFor({ state: 'visible' });
-    assert.deepEqual(await axeViolations(w.page), [], 'bubble open');
+    assert.deepEqual(await axeFound(w.page), [], 'bubble open');
     await cold(w.page, '#/year/1095');
-    assert.deepEqual(await axeViolations(w.page), [], 'year page');
+    assert.deepEqual(await axeFound(w.page), [], 'year page');
     clean(w, 'axe');
     await ctx.close();
   });
