@@ -5,8 +5,9 @@
  *    and by the canonical entry link it becomes (`…?id=y1119`): time until the entry's paragraph is visible and
  *    until the entry is highlighted, throttled as in load.bench.ts (150 ms RTT, 1.6 Mbit/s, no cache).
  * 2. Per chapter render, in one page moving through the five chapters: Docsify's own render (its `beforeEach` to its
- *    `doneEach`), the reader plugin's whole `doneEach` (every feature), the years feature's synchronous part and
- *    its idle part (the year parser over the chapter and the references it decorates), at CPU ×1 and ×4.
+ *    `doneEach`), the reader's features together (`reader:features`), the years feature's synchronous part, the
+ *    glossary's decoration, and the years' idle part (the year parser over the chapter and the references it
+ *    decorates), at CPU ×1 and ×4.
  * What the features add to the first text is measured by load.bench.ts: they are a chunk loaded after it.
  */
 import { readChapters } from '../scripts/lib/repo.ts';
@@ -54,11 +55,17 @@ const RENDER_MARKS = `(() => {
       performance.mark('bench:plugin-done');
       const at = (n) => { const e = performance.getEntriesByName(n); return e[e.length - 1]; };
       const years = at('years:doneEach');
+      const reader = at('reader:features');
+      const glossary = at('glossary:decorate');
+      // Only measures taken during this render count (the features chunk may not have run yet on the first one).
+      const since = at('bench:docsify-done').startTime;
+      const dur = (e) => (e && e.startTime >= since ? e.duration : 0);
       log.push({
         hash: location.hash,
-        docsify: at('bench:docsify-done').startTime - at('bench:before').startTime,
-        plugin: at('bench:plugin-done').startTime - at('bench:docsify-done').startTime,
-        years: years ? years.duration : 0,
+        docsify: since - at('bench:before').startTime,
+        plugin: dur(reader),
+        years: dur(years),
+        glossary: dur(glossary),
       });
     });
   };
@@ -75,16 +82,17 @@ interface Render {
   docsify: number;
   plugin: number;
   years: number;
+  glossary: number;
 }
 
-async function renderCosts(browser: Browser, url: string, cpu: number): Promise<Map<string, { docsify: number[]; plugin: number[]; years: number[]; idle: number[] }>> {
+async function renderCosts(browser: Browser, url: string, cpu: number): Promise<Map<string, { docsify: number[]; plugin: number[]; years: number[]; glossary: number[]; idle: number[] }>> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.addInitScript({ content: RENDER_MARKS });
   const routes = readChapters().map((c) => c.route);
-  const out = new Map(routes.map((r) => [r, { docsify: [] as number[], plugin: [] as number[], years: [] as number[], idle: [] as number[] }]));
+  const out = new Map(routes.map((r) => [r, { docsify: [] as number[], plugin: [] as number[], years: [] as number[], glossary: [] as number[], idle: [] as number[] }]));
   await page.goto(`${url}#/`);
   await page.waitForFunction(() => (window as unknown as { __renders: Render[] }).__renders.length > 0, null, { timeout: 30000 });
   // Let the late search plugin and the glossary data arrive, so that every counted render does the same work.
@@ -107,6 +115,7 @@ async function renderCosts(browser: Browser, url: string, cpu: number): Promise<
       o.docsify.push(r.docsify);
       o.plugin.push(r.plugin);
       o.years.push(r.years);
+      o.glossary.push(r.glossary);
       o.idle.push(r.idle);
     }
   }
@@ -159,20 +168,20 @@ export default async function run(): Promise<void> {
     `(highlight): ${(median(target.year) / median(target.canonical)).toFixed(2)}×`);
   for (const [cpu, costs] of [[1, costs1], [4, costs4]] as const) {
     console.log(`\nper chapter render, in-app navigation, CPU ×${cpu}, median of ${ROUNDS - 1} (ms):`);
-    console.log('  chapter                         Docsify   plugin (all)   years sync   years idle   years sync/Docsify   plugin/Docsify');
-    const all = { docsify: [] as number[], plugin: [] as number[], years: [] as number[], idle: [] as number[] };
+    console.log('  chapter                         Docsify   reader (all)   years sync   glossary   years idle   reader/Docsify');
+    const all = { docsify: [] as number[], plugin: [] as number[], years: [] as number[], glossary: [] as number[], idle: [] as number[] };
+    const row = (name: string, d: number, p: number, y: number, g: number, i: number) =>
+      console.log(`  ${name.padEnd(30)} ${d.toFixed(2).padStart(8)} ${p.toFixed(2).padStart(13)} ${y.toFixed(2).padStart(12)} ${g.toFixed(2).padStart(10)} ${i.toFixed(2).padStart(12)} ${(p / d).toFixed(2).padStart(15)}×`);
     for (const [route, c] of costs) {
-      const d = median(c.docsify);
-      const p = median(c.plugin);
-      const y = median(c.years);
-      const i = median(c.idle);
-      all.docsify.push(d);
-      all.plugin.push(p);
-      all.years.push(y);
-      all.idle.push(i);
-      console.log(`  ${route.padEnd(30)} ${d.toFixed(2).padStart(8)} ${p.toFixed(2).padStart(13)} ${y.toFixed(2).padStart(12)} ${i.toFixed(2).padStart(12)} ${(y / d).toFixed(2).padStart(19)}× ${(p / d).toFixed(2).padStart(15)}×`);
+      const v = [median(c.docsify), median(c.plugin), median(c.years), median(c.glossary), median(c.idle)] as const;
+      all.docsify.push(v[0]);
+      all.plugin.push(v[1]);
+      all.years.push(v[2]);
+      all.glossary.push(v[3]);
+      all.idle.push(v[4]);
+      row(route, ...v);
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    console.log(`  all five chapters               ${sum(all.docsify).toFixed(2).padStart(8)} ${sum(all.plugin).toFixed(2).padStart(13)} ${sum(all.years).toFixed(2).padStart(12)} ${sum(all.idle).toFixed(2).padStart(12)} ${(sum(all.years) / sum(all.docsify)).toFixed(2).padStart(19)}× ${(sum(all.plugin) / sum(all.docsify)).toFixed(2).padStart(15)}×`);
+    row('all five chapters', sum(all.docsify), sum(all.plugin), sum(all.years), sum(all.glossary), sum(all.idle));
   }
 }

@@ -26,29 +26,48 @@ function point(p: Node, offset: number, preferNext: boolean): [Node, number] | n
 /**
  * Wraps text [start, end) of `p` in `wrapper` and returns it, or null when the range is outside the text or its
  * text differs from `expect` (a stale mark is dropped rather than put in the wrong place).
+ *
+ * Text nodes are split and siblings moved by hand: a DOM Range would do the same in one call, but every Range stays
+ * live until it is garbage-collected and the browser updates each live Range on every later mutation, so hundreds of
+ * wraps a render grew slower render after render (measured with bench/years.bench.ts).
  */
 export function wrapRange(p: Element, start: number, end: number, wrapper: HTMLElement, expect?: string): HTMLElement | null {
   if (end <= start) return null;
+  if (expect !== undefined && (p.textContent ?? '').slice(start, end) !== expect) return null;
   const a = point(p, start, true);
   const b = point(p, end, false);
   if (!a || !b) return null;
+  let first: Node = a[0];
+  let last: Node = b[0];
+  let endOffset = b[1];
+  if (a[1] > 0) {
+    first = (a[0] as Text).splitText(a[1]);
+    if (b[0] === a[0]) {
+      last = first;
+      endOffset -= a[1];
+    }
+  }
+  if (endOffset < (last as Text).data.length) (last as Text).splitText(endOffset);
   // A boundary at the very start or end of an element inside `p` (a note's character at the edge of a term) moves
-  // outside it, so that the element is wrapped whole: extractContents would otherwise split it into a copy inside
-  // the wrapper and an empty shell, with the same id and note, left behind.
-  let [sn, so] = a;
-  while (sn !== p && so === 0 && sn.parentNode) {
-    so = Array.prototype.indexOf.call(sn.parentNode.childNodes, sn);
-    sn = sn.parentNode;
+  // outside it, so that the element is wrapped whole rather than split into a copy and an empty shell.
+  while (first.parentNode && first.parentNode !== p && first.parentNode.firstChild === first) first = first.parentNode;
+  while (last.parentNode && last.parentNode !== p && last.parentNode.lastChild === last) last = last.parentNode;
+  const parent = first.parentNode;
+  if (!parent || parent !== last.parentNode) return wrapAcross(first, last, wrapper);
+  parent.insertBefore(wrapper, first);
+  for (let n: Node | null = first; n; ) {
+    const next: Node | null = n === last ? null : n.nextSibling;
+    wrapper.appendChild(n);
+    n = next;
   }
-  let [en, eo] = b;
-  while (en !== p && eo === (en instanceof CharacterData ? en.length : en.childNodes.length) && en.parentNode) {
-    eo = Array.prototype.indexOf.call(en.parentNode.childNodes, en) + 1;
-    en = en.parentNode;
-  }
+  return wrapper;
+}
+
+/** The rare range whose ends sit at different depths: a Range splits the elements between them. */
+function wrapAcross(first: Node, last: Node, wrapper: HTMLElement): HTMLElement {
   const range = document.createRange();
-  range.setStart(sn, so);
-  range.setEnd(en, eo);
-  if (expect !== undefined && range.toString() !== expect) return null;
+  range.setStartBefore(first);
+  range.setEndAfter(last);
   wrapper.appendChild(range.extractContents());
   range.insertNode(wrapper);
   return wrapper;
