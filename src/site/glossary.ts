@@ -73,7 +73,7 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
   return box;
 }
 
-function legend(index: GlossaryIndex, present: Set<string>): HTMLElement {
+function legend(present: Set<string>): HTMLElement {
   // Not a <p>: the chronicle's paragraphs are the section's <p> children (ARCHITECTURE.md, paragraph addressing).
   const box = el('div', 'gl-legend');
   box.setAttribute('data-decoration', '');
@@ -84,7 +84,6 @@ function legend(index: GlossaryIndex, present: Set<string>): HTMLElement {
   const all = el('a', '', '索引');
   all.href = '#/glossary';
   box.append(all);
-  void index;
   return box;
 }
 
@@ -108,7 +107,7 @@ function decorate(ctx: RenderContext, index: GlossaryIndex): void {
     present.add(entry.kind);
   }
   const nav = ctx.section.querySelector('.chapter-nav');
-  ctx.section.insertBefore(legend(index, present), nav);
+  ctx.section.insertBefore(legend(present), nav);
   performance.measure('glossary:decorate', 'glossary:start');
 }
 
@@ -127,7 +126,8 @@ export const glossary: Feature = {
     buildFootnotes(ctx.section);
     void load().then((index) => {
       // The reader may have moved on while the data arrived.
-      if (!index || !ctx.section.isConnected || ctx.section.dataset['route'] !== ctx.route) return;
+      // Docsify reuses the section: the render is still on screen only if its paragraphs are.
+      if (!index || !ctx.paragraphs[0]?.isConnected) return;
       decorate(ctx, index);
       buildFootnotes(ctx.section);
       // A target among the terms did not exist when the target feature ran.
