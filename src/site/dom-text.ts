@@ -73,10 +73,17 @@ function wrapAcross(first: Node, last: Node, wrapper: HTMLElement): HTMLElement 
   return wrapper;
 }
 
+/** An element with a class and, where given, its text (textContent: nothing here is ever parsed as HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
 /** An element that decorates without adding text (see "Decorations carry no text"). */
 export function decoration<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.className = className;
-  el.setAttribute('data-decoration', '');
-  return el;
+  const e = el(tag, className);
+  e.setAttribute('data-decoration', '');
+  return e;
 }

@@ -4,7 +4,7 @@
  * never on the way of the text.
  */
 import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../core/glossary-view.ts';
-import { wrapRange } from './dom-text.ts';
+import { el, wrapRange } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 import { buildFootnotes } from './footnotes.ts';
 import { makeTrigger, registerTip } from './popover.ts';
@@ -25,13 +25,6 @@ function load(): Promise<GlossaryIndex | null> {
       return null;
     });
   return data;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function buildNote(key: string, trigger: HTMLElement): Node | null {

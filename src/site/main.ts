@@ -4,6 +4,7 @@
  * redirect, the markdown preload and the plugin's dispatch — because it is on the way to the first text; the
  * features arrive as a chunk after the first render and decorate the page then (features.ts).
  */
+import { chapterParagraphs } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 import { loadSearchLater, runLateDoneEach } from './late-search.ts';
 import { preloadRouteMarkdown } from './preload.ts';
@@ -61,7 +62,7 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
       route,
       id: vm.route.query['id'] ?? null,
       section,
-      paragraphs: [...section.querySelectorAll<HTMLParagraphElement>(':scope > p')],
+      paragraphs: chapterParagraphs(section),
     };
     if (features) runFeatures(lastRender);
     else void loadFeatures();

@@ -13,7 +13,7 @@
  * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
  */
 import { YearParser, type YearMention } from '../core/years.ts';
-import { decoration, wrapRange } from './dom-text.ts';
+import { decoration, el, wrapRange } from './dom-text.ts';
 import { makeTrigger } from './popover.ts';
 import { eraTable, yearIndex } from './year-data.ts';
 import { cycleName, dateLines, parallelYears } from './year-format.ts';
@@ -38,13 +38,6 @@ export interface ChapterState {
 }
 
 let chapter: ChapterState | null = null;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function marker(year: number): HTMLElement {
   const greg = decoration('span', 'y-greg');

@@ -12,6 +12,7 @@ import { formatEraYear, type EraTable } from '../core/eras.ts';
 import { chronicleSpan, eraTable, yearIndex } from './year-data.ts';
 import { songEraOf, songOldYearName, songYearName } from './year-format.ts';
 import { entryHash, type YearEntry } from './year-link.ts';
+import { el } from './dom-text.ts';
 
 const PANEL_ID = 'year-panel';
 /** The reading line, as a share of the viewport's height from its top. */
@@ -40,13 +41,6 @@ let entries: HTMLElement[] = [];
 let atTop = false;
 let atEnd = false;
 let pinned: { year: number; since: number } | null = null;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function firstEntry(year: number): YearEntry | null {
   const row = yearIndex.years.find((y) => y.year === year);

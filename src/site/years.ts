@@ -16,19 +16,13 @@ import { parallelYears, songYearName } from './year-format.ts';
 import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from './year-link.ts';
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
+import { el } from './dom-text.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
 // ── year links, before Docsify ────────────────────────────────────────────────────────────────────────────────
 
 // ── the year page (a year with no entry, or no year at all) ───────────────────────────────────────────────────
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function entryLink(e: YearEntry, rel?: string): HTMLAnchorElement {
   const a = el('a', 'year-page-link', `${e.year}年 ${songYearName(eraTable(), e.year)}`);
