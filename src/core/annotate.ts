@@ -8,6 +8,7 @@
  * 3. Elsewhere, forms are matched leftmost-longest without overlap (靖夏城 is one place, not 夏 + 城). Where the
  *    longest candidate at a position is refused (a short form not yet licensed, or one overlapping a range of
  *    rules 1–2), the next shorter one there is tried.
+ * 3a. A one-character form that is a season where the text dates with it (五年夏, 夏四月) is not a term (isSeason).
  * 4. A short form is marked only after a mark of its entry made by the term or an alias (found by matching or
  *    pinned by markup) earlier in the same chapter: the full name introduces the person, then 法 can mean 刘法.
  *    An occurrence of the full name that rules 1–2 left unmarked licenses nothing: it was not read as that name.
@@ -107,6 +108,7 @@ export function annotateChapter(
 
     for (const m of matcher.findAll(text, (index, start, end) => {
       if (isBlocked(start, end)) return false;
+      if (isSeason(text, start, end)) return false;
       const f = forms[index]!;
       // Pins before this match license before it; the callback runs in text order, so this is the right moment.
       takePinsBefore(start);
@@ -121,6 +123,18 @@ export function annotateChapter(
   });
 
   return marks.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+const SEASON_BEFORE_MONTH = /^(?:闰)?(?:正|十[一二]?|[一二三四五六七八九])月/;
+
+/**
+ * A one-character form that is also a season (夏 the state, 夏 the season) stands for the season where the text
+ * dates with it: right after a year (五年夏) or right before a month (夏四月). The chronicle dates by 春, 秋 and 冬
+ * this way; the rule keeps a 夏 written so from being read as the state.
+ */
+export function isSeason(text: string, start: number, end: number): boolean {
+  if (end - start !== 1 || !'春夏秋冬'.includes(text[start]!)) return false;
+  return text[start - 1] === '年' || SEASON_BEFORE_MONTH.test(text.slice(end, end + 4));
 }
 
 /** Prefix counts of blocked code units (null when nothing is blocked): an overlap test in O(1). */

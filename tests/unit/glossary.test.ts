@@ -9,7 +9,7 @@ import {
   parseGlossary,
   type Glossary,
 } from '../../src/core/glossary.ts';
-import { annotateChapter, checkChapterTerms, occurrences } from '../../src/core/annotate.ts';
+import { annotateChapter, isSeason, checkChapterTerms, occurrences } from '../../src/core/annotate.ts';
 import { parseChapter } from '../../src/core/text.ts';
 
 const CHAPTER_TEXT = '熙河经略刘法出湟州。法与夏人战于古骨龙。夏人攻靖夏城。元祐元年，王厚惧，厚赂贯。';
@@ -244,6 +244,14 @@ test('a short form counts only after its term or an alias in the same chapter', 
 
 test('the longest form wins, and forms never match inside a longer one', () => {
   assert.deepEqual(marks(['夏人攻靖夏城。夏亦']), ['0:0-2 夏人→夏', '0:3-6 靖夏城→靖夏城', '0:7-8 夏→夏']);
+});
+
+test('夏 the state, 夏 the season: a season that dates (五年夏, 夏四月) is no term', () => {
+  assert.deepEqual(marks(['五年夏，夏人来。夏四月，夏遣使。闰九月夏亦']), ['0:4-6 夏人→夏', '0:12-13 夏→夏', '0:19-20 夏→夏']);
+  assert.equal(isSeason('五年夏，', 2, 3), true);
+  assert.equal(isSeason('夏闰九月', 0, 1), true);
+  assert.equal(isSeason('夏人', 0, 1), false);
+  assert.equal(isSeason('夏月', 0, 1), false, 'a month needs its number');
 });
 
 test('suppress markup removes any mark overlapping it', () => {
