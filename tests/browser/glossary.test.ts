@@ -5,23 +5,20 @@
  *
  * The expected text always comes from the built data (site/data/glossary.json), never from the page itself.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from '../../src/core/glossary-index.ts';
 import type { GlossaryEntryData } from '../../src/core/glossary.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import notesData from '../../src/generated/notes.json' with { type: 'json' };
-import type { Served } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
-import { launch, serveSite, SITE, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { SITE, useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
-let site: Served;
-let browser: Browser;
-let origin: string;
+const t = useSite();
 let index: GlossaryIndex;
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1200, height: 900 } };
@@ -35,15 +32,8 @@ const PHONE: BrowserContextOptions = {
 const OPEN_DELAY = 250;
 const CLOSE_DELAY = 200;
 
-before(async () => {
-  site = await serveSite();
-  origin = new URL(site.url).origin;
+before(() => {
   index = JSON.parse(readFileSync(join(SITE, 'data/glossary.json'), 'utf8')) as GlossaryIndex;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -151,8 +141,8 @@ async function assertOpenFor(page: Page, id: string): Promise<TipState> {
 }
 
 async function openChapter(context: BrowserContext, route: string, id?: string): Promise<Watched> {
-  const w = await watchedPage(context, origin);
-  await w.page.goto(`${site.url}#/${route}${id ? `?id=${id}` : ''}`);
+  const w = await watchedPage(context, t.origin);
+  await w.page.goto(`${t.site.url}#/${route}${id ? `?id=${id}` : ''}`);
   await waitForRender(w.page);
   // The glossary data arrives after the first render; its terms are then wrapped.
   await w.page.waitForSelector('.markdown-section > p .gl[data-tip]', { timeout: 10000 });
@@ -292,7 +282,7 @@ function noteLength(e: GlossaryEntryData): number {
 // Opening and closing
 
 test('hover opens the right note after a short delay; leaving closes it; the bubble can be entered; one at a time', async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const w = await openChapter(context, 'chapters/02-yuanyou');
   const { page } = w;
   const a = await page.$eval('.markdown-section > p .gl[data-tip]', (e) => e.id);
@@ -346,7 +336,7 @@ test('hover opens the right note after a short delay; leaving closes it; the bub
 });
 
 test('keyboard: Tab focuses a term and opens its note; Tab to the next term switches; Esc closes, focus stays', async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
   // Start the focus order at the text: a click on the first paragraph's indentation (plain text, no trigger).
@@ -395,7 +385,7 @@ test('keyboard: Tab focuses a term and opens its note; Tab to the next term swit
 });
 
 test('touch: a tap opens the right note, a tap on another term switches, a tap elsewhere closes, Esc closes', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await t.browser.newContext(PHONE);
   const w = await openChapter(context, 'chapters/03-shaosheng-yuanfu');
   const { page } = w;
   const a = await page.$eval('.markdown-section > p .gl[data-tip]', (e) => e.id);
@@ -434,7 +424,7 @@ test('touch: a tap opens the right note, a tap on another term switches, a tap e
 
 test('a note near the right edge and one near the bottom stay inside the viewport and off their term', async () => {
   // 800 px wide: the text column reaches the right edge of the window.
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const context = await t.browser.newContext({ viewport: { width: 800, height: 600 } });
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
   const byLength = termsOf('chapters/04-huizong').sort((x, y) => noteLength(y.entry) - noteLength(x.entry));
@@ -481,7 +471,7 @@ test('a note near the right edge and one near the bottom stay inside the viewpor
 });
 
 test('phone (390×844): the longest note, near the bottom and mid-screen, fits the screen and leaves its term visible', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await t.browser.newContext(PHONE);
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
   const byLength = termsOf('chapters/04-huizong').sort((x, y) => noteLength(y.entry) - noteLength(x.entry));
@@ -512,7 +502,7 @@ test('phone (390×844): the longest note, near the bottom and mid-screen, fits t
 // What a note says and where it leads
 
 test("a person's note links to the person's other places; following one scrolls to and highlights it", async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const route = 'chapters/04-huizong';
   const liuFa = index.entries.findIndex((e) => e.term === '刘法');
   assert.ok(liuFa >= 0, '刘法 is in the glossary');
@@ -558,7 +548,7 @@ test("a person's note links to the person's other places; following one scrolls 
 });
 
 test("a note's link to another chapter opens that chapter at the occurrence, highlighted", async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   // A person found in more than one chapter.
   const i = index.entries.findIndex(
     (e, i) => e.kind === 'person' && new Set(index.occurrences[i]!.map(([r]) => r)).size > 1 && index.occurrences[i]!.length <= 13,
@@ -591,7 +581,7 @@ test("a note's link to another chapter opens that chapter at the occurrence, hig
 });
 
 test("a place's note tells its modern location", async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const i = index.entries.findIndex((e) => e.term === '鄜延');
   const entry = index.entries[i]!;
   assert.ok(entry.modern, '鄜延 has a modern location in the data');
@@ -610,7 +600,7 @@ test("a place's note tells its modern location", async () => {
 // Where terms are annotated
 
 test('every chapter: each glossary mark is wrapped once, at its text, never inside a link, code, heading or another term', async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const chapters = new Map(readChapters().map((c) => [c.route, c.chapter]));
   for (const route of index.routes) {
     const w = await openChapter(context, route);
@@ -637,7 +627,7 @@ test('every chapter: each glossary mark is wrapped once, at its text, never insi
 test(
   'every chapter: a textual note at the edge of a term stays whole, inside the term (its id once, its text in it)',
   async () => {
-    const context = await browser.newContext(DESKTOP);
+    const context = await t.browser.newContext(DESKTOP);
     const marks = (notesData as { marks: Record<string, { id: string }[]> }).marks;
     for (const route of index.routes) {
       const w = await openChapter(context, route);
@@ -666,10 +656,10 @@ test(
 // The glossary page
 
 test('the glossary page lists every entry by kind, with occurrence links that lead to the term', async () => {
-  const context = await browser.newContext(DESKTOP);
-  const w = await watchedPage(context, origin);
+  const context = await t.browser.newContext(DESKTOP);
+  const w = await watchedPage(context, t.origin);
   const { page } = w;
-  await page.goto(`${site.url}#/glossary`);
+  await page.goto(`${t.site.url}#/glossary`);
   await waitForRender(page);
   assert.equal(await page.locator('.markdown-section h1').innerText(), '注释索引');
   const listed = await page.evaluate(() =>
@@ -698,7 +688,7 @@ test('the glossary page lists every entry by kind, with occurrence links that le
   const all = expected.flatMap((k) => k.items.flatMap((it) => it.links));
   const picks = [expected.find((k) => k.kind === kindTitle('person'))!.items[0]!.links[0]!, all[Math.floor(all.length / 2)]!, all.at(-1)!];
   for (const href of picks) {
-    await page.goto(`${site.url}#/glossary`);
+    await page.goto(`${t.site.url}#/glossary`);
     await waitForRender(page);
     await page.waitForFunction(() => document.querySelector('.markdown-section h1')?.textContent === '注释索引');
     await page.locator(`.markdown-section a[href="${href}"]`).first().click();
@@ -722,7 +712,7 @@ test('the glossary page lists every entry by kind, with occurrence links that le
 // Print
 
 test('print: no sidebar, numbered footnotes at the chapter end, a number on the first occurrence of each term; a PDF', async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await t.browser.newContext(DESKTOP);
   const route = 'chapters/04-huizong';
   const w = await openChapter(context, route);
   const { page } = w;
@@ -813,7 +803,7 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe-core (${colorScheme}): no violations on a chapter with a person's note open, nor on the glossary page`, async () => {
-    const context = await browser.newContext({ ...DESKTOP, colorScheme });
+    const context = await t.browser.newContext({ ...DESKTOP, colorScheme });
     const w = await openChapter(context, 'chapters/04-huizong');
     const { page } = w;
     // A person's note: the fullest kind (note, onward links, source).
@@ -823,14 +813,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.locator(`#${id}`).focus();
     await assertOpenFor(page, id);
     await settledTip(page);
-    const violations = await axeViolations(page, origin);
+    const violations = await axeViolations(page, t.origin);
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
     // axe saw the note: it stayed open while axe ran.
     await assertOpenFor(page, id);
 
-    await page.goto(`${site.url}#/glossary`);
+    await page.goto(`${t.site.url}#/glossary`);
     await page.waitForFunction(() => document.querySelector('.markdown-section h1')?.textContent === '注释索引');
-    const onIndex = await axeViolations(page, origin);
+    const onIndex = await axeViolations(page, t.origin);
     assert.deepEqual(onIndex, [], JSON.stringify(onIndex, null, 2));
     await assertClean(w);
     await context.close();

@@ -3,6 +3,7 @@
  * the system Chromium driven by playwright-core. Never downloads a browser.
  */
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/repo.ts';
@@ -72,4 +73,28 @@ export async function watchedPage(context: BrowserContext, origin: string): Prom
 export async function waitForRender(page: Page): Promise<void> {
   await page.waitForSelector('.markdown-section h1', { timeout: 15000 });
   await page.waitForFunction(() => document.querySelector('.sidebar-nav li') !== null, null, { timeout: 15000 });
+}
+
+export interface SiteUnderTest {
+  site: Served;
+  browser: Browser;
+  /** A desktop-sized context shared by a file's tests; a test that needs other settings makes its own. */
+  context: BrowserContext;
+  origin: string;
+}
+
+/** The built site served and Chromium launched for one test file: registers the file's before and after hooks. */
+export function useSite(): Readonly<SiteUnderTest> {
+  const t = {} as SiteUnderTest;
+  before(async () => {
+    t.site = await serveSite();
+    t.origin = new URL(t.site.url).origin;
+    t.browser = await launch();
+    t.context = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  });
+  after(async () => {
+    await t.browser?.close();
+    await t.site?.close();
+  });
+  return t;
 }

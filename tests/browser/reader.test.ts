@@ -1,40 +1,24 @@
 /**
- * The reader as a visitor meets it: the built site under a sub-path, served the way GitHub Pages would, in the
+ * The reader as a visitor meets it: the built t.site under a sub-path, served the way GitHub Pages would, in the
  * system Chromium.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext } from 'playwright-core';
 import chapters from '../../src/generated/chapters.json' with { type: 'json' };
 import { readChapters } from '../../scripts/lib/repo.ts';
-import type { Served } from '../../scripts/lib/static-server.ts';
-import { launch, serveSite, waitForRender, watchedPage } from './harness.ts';
+import { useSite, waitForRender, watchedPage } from './harness.ts';
 
-let site: Served;
-let browser: Browser;
-let context: BrowserContext;
-let origin: string;
+const t = useSite();
 
-before(async () => {
-  site = await serveSite();
-  origin = new URL(site.url).origin;
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-test('the site is served under a sub-path and Pages would hide _ files without .nojekyll', async () => {
-  assert.match(site.url, /\/song-shi-xia-guo-zhuan\/$/);
-  const res = await fetch(`${site.url}_sidebar.md`);
+test('the t.site is served under a sub-path and Pages would hide _ files without .nojekyll', async () => {
+  assert.match(t.site.url, /\/song-shi-xia-guo-zhuan\/$/);
+  const res = await fetch(`${t.site.url}_sidebar.md`);
   assert.equal(res.status, 200, '.nojekyll is published, so _sidebar.md is served');
 });
 
 test('the home page says what the text is and how to run it, with no failed request or console error', async () => {
-  const w = await watchedPage(context, origin);
-  await w.page.goto(site.url);
+  const w = await watchedPage(t.context, t.origin);
+  await w.page.goto(t.site.url);
   await waitForRender(w.page);
   const text = await w.page.locator('.markdown-section').innerText();
   assert.match(text, /宋史/);
@@ -48,8 +32,8 @@ test('the home page says what the text is and how to run it, with no failed requ
 
 for (const [i, { route, chapter }] of readChapters().entries()) {
   test(`chapter ${route}: its text is visible, with notes, chapter links, no failed request, no console error`, async () => {
-    const w = await watchedPage(context, origin);
-    await w.page.goto(`${site.url}#/${route}`);
+    const w = await watchedPage(t.context, t.origin);
+    await w.page.goto(`${t.site.url}#/${route}`);
     await waitForRender(w.page);
     assert.equal(await w.page.locator('.markdown-section h1').innerText(), chapter.title);
     const rendered = await w.page.$$eval('.markdown-section > p', (ps) => ps.map((p) => p.textContent));
@@ -67,8 +51,8 @@ for (const [i, { route, chapter }] of readChapters().entries()) {
 }
 
 test('a textual note opens from its marker and tells what the seed had', async () => {
-  const w = await watchedPage(context, origin);
-  await w.page.goto(`${site.url}#/chapters/02-yuanyou`);
+  const w = await watchedPage(t.context, t.origin);
+  await w.page.goto(`${t.site.url}#/chapters/02-yuanyou`);
   await waitForRender(w.page);
   const marker = w.page.locator('.tn-marker').first();
   await marker.click();
@@ -82,14 +66,14 @@ test('a textual note opens from its marker and tells what the seed had', async (
 });
 
 test('no character of the page is a private-use or stray character; 𠼪 has a font that draws it', async () => {
-  const w = await watchedPage(context, origin);
+  const w = await watchedPage(t.context, t.origin);
   for (const { route } of chapters) {
-    await w.page.goto(`${site.url}#/${route}`);
+    await w.page.goto(`${t.site.url}#/${route}`);
     await waitForRender(w.page);
     const text = await w.page.locator('body').innerText();
     assert.doesNotMatch(text, /[\uE000-\uF8FF\u3069\u03C1]/u, route);
   }
-  await w.page.goto(`${site.url}#/chapters/04-huizong`);
+  await w.page.goto(`${t.site.url}#/chapters/04-huizong`);
   await waitForRender(w.page);
   const drawn = await w.page.evaluate(async () => {
     await document.fonts.load('18px "Reader Ext"', '𠼪');
@@ -100,8 +84,8 @@ test('no character of the page is a private-use or stray character; 𠼪 has a f
 });
 
 test('full-text search finds a Chinese phrase: 察哥 finds the 宣和元年 passage', async () => {
-  const w = await watchedPage(context, origin);
-  await w.page.goto(site.url);
+  const w = await watchedPage(t.context, t.origin);
+  await w.page.goto(t.site.url);
   await waitForRender(w.page);
   await w.page.fill('.search input', '察哥');
   const result = w.page.locator('.search .matching-post a[href*="chapters/04-huizong"]');
@@ -114,8 +98,8 @@ test('full-text search finds a Chinese phrase: 察哥 finds the 宣和元年 pas
 });
 
 test('a route that does not exist shows the not-found page with a way back', async () => {
-  const w = await watchedPage(context, origin);
-  await w.page.goto(`${site.url}#/chapters/no-such-chapter`);
+  const w = await watchedPage(t.context, t.origin);
+  await w.page.goto(`${t.site.url}#/chapters/no-such-chapter`);
   await waitForRender(w.page);
   assert.match(await w.page.locator('.markdown-section h1').innerText(), /此页不存在/);
   const back = w.page.locator('.markdown-section a', { hasText: '回到首页' });
@@ -123,6 +107,6 @@ test('a route that does not exist shows the not-found page with a way back', asy
   await back.click();
   await w.page.waitForFunction(() => document.querySelector('.markdown-section h1')?.textContent?.includes('宋史'));
   // The missing file's own 404 is the only failure: the fault the page reports, nothing else.
-  assert.deepEqual(w.failedRequests.map((r) => r.replace(origin, '')), ['/song-shi-xia-guo-zhuan/chapters/no-such-chapter.md 404']);
+  assert.deepEqual(w.failedRequests.map((r) => r.replace(t.origin, '')), ['/song-shi-xia-guo-zhuan/chapters/no-such-chapter.md 404']);
   await w.page.close();
 });

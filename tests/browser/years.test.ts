@@ -1,62 +1,47 @@
 /**
  * Years: links to a reign year, Gregorian markers and era bubbles, copy-link controls and the year navigator, in the
- * built site served under a sub-path, in the system Chromium. Resolution rules are checked first in Node, against
+ * built t.site served under a sub-path, in the system Chromium. Resolution rules are checked first in Node, against
  * the same era table and year index the page bundles.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import { EraTable, parseEras } from '../../src/core/eras.ts';
 import { read, readChapters } from '../../scripts/lib/repo.ts';
 import { parallelLine } from '../../src/site/year-format.ts';
 import { resolveYearLink, type YearIndex } from '../../src/site/year-link.ts';
-import type { Served } from '../../scripts/lib/static-server.ts';
 import { axeViolations } from './axe.ts';
-import { launch, serveSite, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 const index = yearIndexJson as YearIndex;
 const table = new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv'));
 const PARALLEL_1088 = '宋哲宗元祐三年 · 夏崇宗天仪治平三年 · 辽道宗大安四年';
 const BAD_LINKS = ['0', '99999', '元祐九十年', '%3Cimg%20src=x%20onerror=alert(1)%3E', '%E5%'];
 
-let site: Served;
-let browser: Browser;
-let context: BrowserContext;
-let origin: string;
-
-before(async () => {
-  site = await serveSite();
-  origin = new URL(site.url).origin;
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const t = useSite();
 
 interface Page2 extends Watched {
   dialogs: string[];
   requests: string[];
 }
 
-async function open(ctx: BrowserContext = context): Promise<Page2> {
-  const w = await watchedPage(ctx, origin);
+async function open(ctx: BrowserContext = t.context): Promise<Page2> {
+  const w = await watchedPage(ctx, t.origin);
   const dialogs: string[] = [];
   const requests: string[] = [];
   w.page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  w.page.on('request', (r) => requests.push(r.url().replace(origin, '')));
+  w.page.on('request', (r) => requests.push(r.url().replace(t.origin, '')));
   return { ...w, dialogs, requests };
 }
 
 /** A cold load of a hash route (a fresh document, not a hashchange). */
 async function cold(page: Page, hash: string): Promise<void> {
   await page.goto('about:blank');
-  await page.goto(`${site.url}${hash}`);
+  await page.goto(`${t.site.url}${hash}`);
   await waitForRender(page);
 }
 
@@ -114,7 +99,7 @@ test('the parallel era years of 1088 are Song, Xia and Liao', () => {
   assert.equal(parallelLine(table, 1094).split(' · ')[0], '宋哲宗元祐九年、绍圣元年');
 });
 
-// ── in the browser ─────────────────────────────────────────────────────────────────────────────────────────────
+// ── in the t.browser ─────────────────────────────────────────────────────────────────────────────────────────────
 
 test('#/year/Y opens every year with entries at its first entry, highlighted, with the canonical address; reload keeps it', async () => {
   const w = await open();
@@ -173,7 +158,7 @@ test('a year link followed inside the app lands on the entry, and Back returns t
   assertInView(await targetShown(w.page, 'y1088'), '1088 from the 404 page');
   // The missing chapter's own 404 (and Chromium's console line for it) is the only failure.
   assert.deepEqual(w.consoleErrors, ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
-  assert.deepEqual(w.failedRequests.map((r) => r.replace(origin, '')), ['/song-shi-xia-guo-zhuan/chapters/no-such-chapter.md 404']);
+  assert.deepEqual(w.failedRequests.map((r) => r.replace(t.origin, '')), ['/song-shi-xia-guo-zhuan/chapters/no-such-chapter.md 404']);
   await w.page.close();
 });
 
@@ -223,7 +208,7 @@ test('Gregorian markers are generated content: the paragraphs\' text stays the c
   const w = await open();
   const chapter = readChapters().find((c) => c.route === 'chapters/02-yuanyou')!;
   await cold(w.page, '#/chapters/02-yuanyou');
-  // References are decorated when the browser is idle.
+  // References are decorated when the t.browser is idle.
   await w.page.waitForSelector('.y-ref .y-expr');
   const texts = await w.page.$$eval('.markdown-section > p', (ps) => ps.map((p) => p.textContent));
   assert.deepEqual(texts, chapter.chapter.paragraphs.map((p) => p.text));
@@ -236,7 +221,7 @@ test('Gregorian markers are generated content: the paragraphs\' text stays the c
   assert.deepEqual({ ...marker, content: marker.content.replace(/\u2060/g, '') }, { content: '"1088"', own: '', decoration: true });
   const refs = () => w.page.evaluate(() => [...document.querySelectorAll('.y-ref')].map((r) => [r.textContent, r.querySelector('.y-greg')?.getAttribute('data-year'), r.id]));
   assert.deepEqual(await refs(), [['元丰四年', '1081', '']], 'the reference 元丰四年 is marked 1081, with no anchor');
-  // Away and back before the browser is idle: each render is decorated once.
+  // Away and back before the t.browser is idle: each render is decorated once.
   await w.page.evaluate(() => (location.hash = '#/chapters/03-shaosheng-yuanfu'));
   await w.page.waitForSelector('#y1094');
   await w.page.evaluate(() => (location.hash = '#/chapters/02-yuanyou'));
@@ -270,8 +255,8 @@ test('the bubble of 元祐三年 gives the Gregorian year, the parallel era year
 });
 
 test('copy link puts the canonical absolute address on the clipboard and says 已复制', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const ctx = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
   const w = await open(ctx);
   await cold(w.page, '#/chapters/02-yuanyou');
   const button = w.page.locator('#y1088 .y-copy');
@@ -285,7 +270,7 @@ test('copy link puts the canonical absolute address on the clipboard and says �
   await button.click();
   await w.page.waitForFunction(() => document.querySelector('.y-live')?.textContent === '已复制本条链接');
   assert.equal(await button.getAttribute('aria-label'), '已复制');
-  assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), `${site.url}#/chapters/02-yuanyou?id=y1088`);
+  assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), `${t.site.url}#/chapters/02-yuanyou?id=y1088`);
   clean(w, 'copy');
   await ctx.close();
 });
@@ -351,7 +336,7 @@ test('keyboard only: Tab to a year opens its bubble, Esc closes it, ] goes to th
 });
 
 test('on a phone (390×844) the navigator opens from the bar and a year is picked with a tap', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const ctx = await t.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const w = await open(ctx);
   await cold(w.page, '#/chapters/02-yuanyou');
   const bar = await w.page.locator('.year-bar').boundingBox();
@@ -382,12 +367,12 @@ test('on a phone (390×844) the navigator opens from the bar and a year is picke
 
 /** Each violation as one line, rule first, for a readable assertion message. */
 async function axeFound(page: Page): Promise<string[]> {
-  return (await axeViolations(page, origin)).flatMap((v) => v.nodes.map((n) => `${v.id} — ${n}`));
+  return (await axeViolations(page, t.origin)).flatMap((v) => v.nodes.map((n) => `${v.id} — ${n}`));
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe-core (${colorScheme}): the open navigator, a year's bubble, a year page`, async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
+    const ctx = await t.browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
     const w = await open(ctx);
     await cold(w.page, '#/year/1088');
     await targetShown(w.page, 'y1088');
