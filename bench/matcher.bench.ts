@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkGlossary, glossaryForms } from '../src/core/glossary.ts';
 import { buildMatcher } from '../src/core/matcher.ts';
-import { readGlossaryFiles } from '../scripts/notes-coverage.ts';
+import { readGlossaryFiles } from '../scripts/lib/repo.ts';
 import { median } from './lib.ts';
 import { prng } from '../tests/support/prng.ts';
 

@@ -3,31 +3,18 @@
  * data/names.txt and from the heuristic extractor (src/core/coverage.ts explains both) — one line each with its
  * chapter and context, then a summary. Exits 1 if anything is missing or a data file is at fault, else 0.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkGlossary, type GlossaryFile } from '../src/core/glossary.ts';
+import { checkGlossary } from '../src/core/glossary.ts';
+import { chapterText } from '../src/core/text.ts';
 import { coverage, formatCoverage, parseNamesList, type CoverageReport } from '../src/core/coverage.ts';
 import type { DataError } from '../src/core/data-error.ts';
-import { ROOT, read, readChapters } from './lib/repo.ts';
+import { read, readChapters, readGlossaryFiles } from './lib/repo.ts';
 
 export const NAMES_FILE = 'data/names.txt';
-export const GLOSSARY_DIR = 'data/glossary';
-
-/** data/glossary/*.yaml in name order (none yet is an empty glossary). */
-export function readGlossaryFiles(): GlossaryFile[] {
-  const dir = join(ROOT, GLOSSARY_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ file: `${GLOSSARY_DIR}/${f}`, text: read(`${GLOSSARY_DIR}/${f}`) }));
-}
-
 /** The coverage of the repository's data, and the faults of the glossary and names.txt found on the way. */
 export function repoCoverage(): { report: CoverageReport; glossaryErrors: DataError[]; namesErrors: DataError[] } {
   const chapters = readChapters().map(({ file, chapter }) => ({ file, chapter }));
-  const chapterTexts = chapters.map(({ chapter }) => chapter.paragraphs.map((p) => p.text).join('\n'));
+  const chapterTexts = chapters.map(({ chapter }) => chapterText(chapter));
   // Coverage is wanted while the glossary is being written, so a faulty glossary still counts as far as it goes.
   const { glossary, errors: glossaryErrors } = checkGlossary(readGlossaryFiles(), chapterTexts);
   const { list, errors: namesErrors } = parseNamesList(read(NAMES_FILE), NAMES_FILE);

@@ -34,9 +34,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseChapter, seedParagraphs } from '../src/core/text.ts';
-import { EraTable, parseEras } from '../src/core/eras.ts';
+import type { EraTable } from '../src/core/eras.ts';
 import { YearParser, type DocumentInput } from '../src/core/years.ts';
-import { read } from './lib/repo.ts';
+import { eraTable } from './lib/chronicle.ts';
 
 function fail(message: string): never {
   process.stderr.write(`years: ${message}\n`);
@@ -69,7 +69,7 @@ function main(args: string[]): void {
   });
   let table: EraTable;
   try {
-    table = new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv'));
+    table = eraTable();
   } catch (e) {
     fail((e as Error).message);
   }

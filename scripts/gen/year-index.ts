@@ -13,9 +13,8 @@
  * Entry anchors are numbered across the whole chronicle (y1086 in chapter 01, y1086-2 in chapter 02), so an anchor
  * names one entry. `offset`/`end` bound the year expression (UTF-16, paragraph plain text).
  */
-import { EraTable, parseEras } from '../../src/core/eras.ts';
-import { YearParser, assignAnchors, type YearContext } from '../../src/core/years.ts';
-import { read, readChapters } from '../lib/repo.ts';
+import { assignAnchors, type YearContext } from '../../src/core/years.ts';
+import { parsedChapters } from '../lib/chronicle.ts';
 
 interface EntryMark {
   paragraph: number;
@@ -26,9 +25,7 @@ interface EntryMark {
 }
 
 export function yearIndex(): { chapters: { chapter: string; start: YearContext; entries: EntryMark[] }[]; years: { year: number; chapter: string; anchor: string; entries: { chapter: string; anchor: string }[] }[] } {
-  const parser = new YearParser(new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv')));
-  const chapters = readChapters();
-  const docs = parser.parseDocuments(chapters.map((c) => ({ file: c.route, paragraphs: c.chapter.paragraphs.map((p) => p.text) })));
+  const docs = parsedChapters().map((c) => c.years);
   for (const w of docs.flatMap((d) => d.warnings)) console.warn(`year-index: warning: ${w}`);
   const anchors = assignAnchors(docs);
   const byYear = new Map<number, { chapter: string; anchor: string }[]>();

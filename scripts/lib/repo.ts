@@ -1,9 +1,10 @@
 /** Reading the repository's text and data from Node: the one place that knows where things are. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseChapter, seedParagraphs, type Chapter } from '../../src/core/text.ts';
 import { parseCorrections, type Correction } from '../../src/core/corrections.ts';
+import type { GlossaryFile } from '../../src/core/glossary.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -40,4 +41,16 @@ export function readSeedParagraphs(): string[] {
 
 export function readCorrections(): Correction[] {
   return parseCorrections(read(CORRECTIONS_FILE), CORRECTIONS_FILE);
+}
+
+export const GLOSSARY_DIR = 'data/glossary';
+
+/** data/glossary/*.yaml in name order (none yet is an empty glossary). */
+export function readGlossaryFiles(): GlossaryFile[] {
+  const dir = join(ROOT, GLOSSARY_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: `${GLOSSARY_DIR}/${f}`, text: read(`${GLOSSARY_DIR}/${f}`) }));
 }

@@ -72,6 +72,11 @@ export function parseChapter(markdown: string, file = 'chapter'): Chapter {
   return { title, paragraphs };
 }
 
+/** A chapter's plain text, paragraphs joined by "\n": where the glossary checks that its forms occur. */
+export function chapterText(chapter: Chapter): string {
+  return chapter.paragraphs.map((p) => p.text).join('\n');
+}
+
 /** The seed's paragraphs: one a line, without the HTML comment on its first line. */
 export function seedParagraphs(seed: string): string[] {
   return seed
