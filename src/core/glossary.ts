@@ -4,6 +4,7 @@
  * per build. The browser never sees YAML: it loads `compileGlossary`'s JSON through `loadGlossary`.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { noteProblems, parseCitation } from './citation.ts';
 import { DataError, DataErrors } from './data-error.ts';
 
 export const KINDS = ['person', 'place', 'office', 'institution', 'era', 'state', 'object', 'term'] as const;
@@ -19,7 +20,8 @@ export interface GlossaryEntry {
   gloss: string;
   note?: string;
   modern?: string;
-  source: string;
+  /** Citations in the forms of `parseCitation` (./citation.ts), each optionally with what it supports. */
+  sources: string[];
 }
 
 export interface Glossary {
@@ -38,7 +40,7 @@ export interface GlossaryEntryData {
   term: string;
   kind: Kind;
   gloss: string;
-  source: string;
+  sources: string[];
   aliases?: string[];
   short?: string[];
   note?: string;
@@ -59,9 +61,9 @@ export interface GlossaryForm {
   short: boolean;
 }
 
-const FIELDS = ['term', 'kind', 'aliases', 'short', 'gloss', 'note', 'modern', 'source'] as const;
+const FIELDS = ['term', 'kind', 'aliases', 'short', 'gloss', 'note', 'modern', 'sources'] as const;
 type Field = (typeof FIELDS)[number];
-const REQUIRED: readonly Field[] = ['term', 'kind', 'gloss', 'source'];
+const REQUIRED: readonly Field[] = ['term', 'kind', 'gloss', 'sources'];
 /** Fields whose text must be one line: a newline would be invisible in the popover and would break a form. */
 const ONE_LINE: ReadonlySet<string> = new Set(['term', 'gloss', 'modern']);
 
@@ -92,7 +94,7 @@ export function compileGlossary(g: Glossary): GlossaryData {
   return {
     version: 1,
     entries: g.entries.map((e) => {
-      const d: GlossaryEntryData = { term: e.term, kind: e.kind, gloss: e.gloss, source: e.source };
+      const d: GlossaryEntryData = { term: e.term, kind: e.kind, gloss: e.gloss, sources: [...e.sources] };
       if (e.aliases.length) d.aliases = [...e.aliases];
       if (e.short.length) d.short = [...e.short];
       if (e.note) d.note = e.note;
@@ -111,7 +113,7 @@ export function loadGlossary(data: GlossaryData): Glossary {
       aliases: d.aliases ?? [],
       short: d.short ?? [],
       gloss: d.gloss,
-      source: d.source,
+      sources: d.sources,
       ...(d.note ? { note: d.note } : {}),
       ...(d.modern ? { modern: d.modern } : {}),
     })),
@@ -123,8 +125,12 @@ export function loadGlossary(data: GlossaryData): Glossary {
  * instance each chapter's paragraph texts joined by "\n"), where every term and alias must occur.
  * Throws DataErrors listing every fault.
  */
-export function parseGlossary(files: readonly GlossaryFile[], chapterTexts: readonly string[]): Glossary {
-  const { glossary, errors } = checkGlossary(files, chapterTexts);
+export function parseGlossary(
+  files: readonly GlossaryFile[],
+  chapterTexts: readonly string[],
+  options: CheckOptions = {},
+): Glossary {
+  const { glossary, errors } = checkGlossary(files, chapterTexts, options);
   if (errors.length) throw new DataErrors(errors);
   return glossary;
 }
@@ -134,16 +140,22 @@ export function parseGlossary(files: readonly GlossaryFile[], chapterTexts: read
  * partial — every entry with a usable term, missing fields left empty, a form claimed twice kept by its first
  * claimant only — which is enough for tools (coverage) that print the faults as well.
  */
+export interface CheckOptions {
+  /** Check `sources` items against the citation forms and notes' claims about the sources (default true). */
+  citations?: boolean;
+}
+
 export function checkGlossary(
   files: readonly GlossaryFile[],
   chapterTexts: readonly string[],
+  { citations = true }: CheckOptions = {},
 ): { glossary: Glossary; errors: DataError[] } {
   const errors: { fileIndex: number; error: DataError }[] = [];
   const located: { entry: GlossaryEntry; at: Located }[] = [];
 
   files.forEach(({ file, text }, fileIndex) => {
     const fault = (line: number, problem: string) => errors.push({ fileIndex, error: new DataError(file, line, problem) });
-    for (const { entry, at } of parseFile(file, text, fault)) located.push({ entry, at: { ...at, fileIndex } });
+    for (const { entry, at } of parseFile(file, text, fault, citations)) located.push({ entry, at: { ...at, fileIndex } });
   });
 
   crossCheck(located, chapterTexts, (at, problem) =>
@@ -170,6 +182,7 @@ function parseFile(
   file: string,
   text: string,
   fault: Fault,
+  citations: boolean,
 ): { entry: GlossaryEntry; at: Omit<Located, 'fileIndex'> }[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
@@ -193,10 +206,10 @@ function parseFile(
     const line = lineOf(item as YamlNode | null, previousLine);
     previousLine = line;
     if (!isMap(item)) {
-      fault(line, 'an entry is a mapping of fields (term:, kind:, gloss:, source:, …)');
+      fault(line, 'an entry is a mapping of fields (term:, kind:, gloss:, sources:, …)');
       continue;
     }
-    const entry: GlossaryEntry = { term: '', kind: 'term', aliases: [], short: [], gloss: '', source: '' };
+    const entry: GlossaryEntry = { term: '', kind: 'term', aliases: [], short: [], gloss: '', sources: [] };
     const at = { file, line, termLine: line, aliasLines: [] as number[], shortLines: [] as number[] };
     const seen = new Set<string>();
     let termOk = false;
@@ -220,6 +233,16 @@ function parseFile(
         at[field === 'aliases' ? 'aliasLines' : 'shortLines'] = list.map((f) => f.line);
         continue;
       }
+      if (field === 'sources') {
+        const list = stringList('sources', 'a citation', '《宋史》卷十八《哲宗纪二》', valueNode, valueLine, lineOf, fault);
+        for (const { form, line: itemLine } of list) {
+          const c = parseCitation(form);
+          if (citations && typeof c === 'string') fault(itemLine, `source ${JSON.stringify(form)}: ${c}`);
+        }
+        if (list.length === 0 && isSeq(valueNode)) fault(valueLine, 'sources is empty: cite at least one passage');
+        entry.sources = list.map((f) => f.form);
+        continue;
+      }
       const value = textValue(field, ONE_LINE.has(field), valueNode, valueLine, fault);
       if (value === null) continue;
       if (field === 'term') {
@@ -231,6 +254,7 @@ function parseFile(
         else fault(valueLine, `unknown kind ${JSON.stringify(value)} (kinds: ${KINDS.join(' | ')})`);
       } else {
         entry[field] = value;
+        if (field === 'note' && citations) for (const p of noteProblems(value)) fault(valueLine, p);
       }
     }
     for (const field of REQUIRED) if (!seen.has(field)) fault(line, `entry has no ${field}`);
@@ -265,15 +289,30 @@ function formList(
   lineOf: (n: YamlNode | null | undefined, fallback: number) => number,
   fault: Fault,
 ): { form: string; line: number }[] {
+  return field === 'aliases'
+    ? stringList(field, 'an alias', '熙河经略刘法', node, line, lineOf, fault)
+    : stringList(field, 'a short form', '法', node, line, lineOf, fault);
+}
+
+/** A YAML list of one-line strings, each with its line. */
+function stringList(
+  field: string,
+  itemName: string,
+  example: string,
+  node: YamlNode | null,
+  line: number,
+  lineOf: (n: YamlNode | null | undefined, fallback: number) => number,
+  fault: Fault,
+): { form: string; line: number }[] {
   if (node === null || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) {
-    fault(line, `${field} is a list, e.g. [${field === 'short' ? '法' : '熙河经略刘法'}]`);
+    fault(line, `${field} is a list, e.g. [${example}]`);
     return [];
   }
   const out: { form: string; line: number }[] = [];
   for (const item of node.items) {
     const itemLine = lineOf(item as YamlNode | null, line);
-    const value = textValue(field === 'aliases' ? 'an alias' : 'a short form', true, item as YamlNode | null, itemLine, fault);
+    const value = textValue(itemName, true, item as YamlNode | null, itemLine, fault);
     if (value !== null) out.push({ form: value, line: itemLine });
   }
   return out;

@@ -4,6 +4,7 @@
  * never on the way of the text.
  */
 import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../core/glossary-view.ts';
+import { sourcesLine } from '../core/citation.ts';
 import { el, wrapRange } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 import { buildFootnotes } from './footnotes.ts';
@@ -62,7 +63,7 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
     }
     box.append(p);
   }
-  box.append(el('p', 'source', `据：${entry.source}`));
+  box.append(el('p', 'source', `据：${sourcesLine(entry.sources)}`));
   return box;
 }
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from '../../src/core/glossary-index.ts';
 import type { GlossaryEntryData } from '../../src/core/glossary.ts';
+import { sourcesLine } from '../../src/core/citation.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import notesData from '../../src/generated/notes.json' with { type: 'json' };
 import { axeViolations } from './axe.ts';
@@ -136,7 +137,7 @@ async function assertOpenFor(page: Page, id: string): Promise<TipState> {
   assert.equal(s.head, entry.term);
   assert.equal(s.gloss, entry.gloss);
   assert.equal(s.note, entry.note ?? null);
-  assert.equal(s.source, `据：${entry.source}`);
+  assert.equal(s.source, `据：${sourcesLine(entry.sources)}`);
   return s;
 }
 
@@ -275,7 +276,7 @@ function termsOf(route: string): { id: string; entry: GlossaryEntryData; i: numb
 }
 
 function noteLength(e: GlossaryEntryData): number {
-  return e.gloss.length + (e.note?.length ?? 0) + e.source.length;
+  return e.gloss.length + (e.note?.length ?? 0) + sourcesLine(e.sources).length;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

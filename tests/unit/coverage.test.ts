@@ -7,7 +7,7 @@ import { repoCoverage } from '../../scripts/notes-coverage.ts';
 
 /** A glossary of bare entries, one a term. */
 const gl = (...terms: string[]) =>
-  makeGlossary(terms.map((term) => ({ term, kind: 'term' as const, aliases: [], short: [], gloss: 'g', source: 's' })));
+  makeGlossary(terms.map((term) => ({ term, kind: 'term' as const, aliases: [], short: [], gloss: 'g', sources: ['s'] })));
 
 const chapter = (file: string, ...paragraphs: string[]) => ({
   file,

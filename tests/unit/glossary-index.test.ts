@@ -10,7 +10,7 @@ const entry = (term: string, kind: GlossaryEntry['kind'], extra: Partial<Glossar
   aliases: [],
   short: [],
   gloss: `${term}的释义`,
-  source: '本传',
+  sources: ['《宋史》卷四百八十六《夏国传下》'],
   ...extra,
 });
 

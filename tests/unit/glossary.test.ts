@@ -19,12 +19,12 @@ const PEOPLE = `- term: 刘法
   aliases: [熙河经略刘法]
   short: [法]
   gloss: 北宋将领。
-  source: 《宋史》
+  sources: [《宋史》卷四百八十六《夏国传下》]
 - term: 王厚
   kind: person
   short: [厚]
   gloss: 北宋将领。
-  source: 《宋史》
+  sources: [《宋史》卷四百八十六《夏国传下》]
 `;
 
 const PLACES = `- term: 靖夏城
@@ -34,22 +34,55 @@ const PLACES = `- term: 靖夏城
   note: >-
     泾原路城寨，
     政和六年陷。
-  source: 《宋史》
+  sources: [《宋史》卷四百八十六《夏国传下》]
 - term: 夏
   kind: state
   aliases: [夏人]
   gloss: 西夏。
-  source: 《宋史》
+  sources: [《宋史》卷四百八十六《夏国传下》]
 - term: 元祐
   kind: era
   gloss: 宋哲宗年号。
-  source: 《宋史》
+  sources: [《宋史》卷四百八十六《夏国传下》]
 `;
 
-function errorsOf(files: Record<string, string>, texts: string[] = [CHAPTER_TEXT]): string[] {
+/** Faults of the structure and forms: these fixtures cite `s`, so citation forms are left to their own test. */
+function errorsOf(files: Record<string, string>, texts: string[] = [CHAPTER_TEXT], citations = false): string[] {
   const list = Object.entries(files).map(([file, text]) => ({ file, text }));
-  return checkGlossary(list, texts).errors.map((e) => e.message);
+  return checkGlossary(list, texts, { citations }).errors.map((e) => e.message);
 }
+
+test('sources: every item in a known citation form, at its own line; 事迹不详 only with what was searched', () => {
+  const text = `- term: 刘法
+  kind: person
+  gloss: x
+  note: 事迹不详。
+  sources:
+    - 《宋史》卷十八《哲宗纪二》：绍圣四年正月
+    - 《宋史》卷十八
+    - 《长编》卷三百九十
+    - 《长编》卷三百九十，元祐元年十月至十一月
+    - 《宋史》卷五百《夏国传》
+    - 《宋史》卷四百零八《某传》
+    - 《西夏书事》卷十九
+    - 《长编》卷四百八，元祐三年闰十二月：
+- term: 刘延庆
+  kind: person
+  gloss: x
+  note: 事迹不详，宋史、长编（长编徽宗以后已佚）未见他处记载。
+  sources: []
+`;
+  assert.deepEqual(errorsOf({ 'g.yaml': text }, ['刘法 刘延庆'], true), [
+    'g.yaml:4: 「事迹不详」 or 「仅见于本传」 must say what was searched: 「宋史、长编未见他处记载」',
+    'g.yaml:7: source "《宋史》卷十八": a citation names the juan and its 篇: 《宋史》卷十八《哲宗纪二》',
+    'g.yaml:8: source "《长编》卷三百九十": a 《长编》 citation names juan, year and month: 《长编》卷三百九十，元祐元年十月',
+    'g.yaml:10: source "《宋史》卷五百《夏国传》": 《宋史》 has 496 juan, not 500',
+    'g.yaml:11: source "《宋史》卷四百零八《某传》": 卷四百零八 is not a juan numeral as the 四库本 writes it (卷十八, 卷二百五十三, 卷四百八)',
+    'g.yaml:12: source "《西夏书事》卷十九": not a known citation form (《宋史》卷十八《哲宗纪二》, 《长编》卷三百九十，元祐元年十月, 《武经总要》前集卷十八, 《礼记·曲礼下》, 《中国历史地图集》第六册（未核）)',
+    'g.yaml:13: source "《长编》卷四百八，元祐三年闰十二月：": nothing after 「：」: say what the passage supports, or drop the colon',
+    'g.yaml:18: sources is empty: cite at least one passage',
+  ]);
+});
 
 test('parses entries from several files into one glossary, in file order', () => {
   const g = parseGlossary(
@@ -96,8 +129,8 @@ test('a YAML syntax error is reported at its line', () => {
 test('a file that is not a sequence, and an entry that is not a mapping', () => {
   assert.deepEqual(errorsOf({ 'g.yaml': 'term: 刘法\n' }), ['g.yaml:1: a glossary file is a YAML sequence of entries ("- term: …")']);
   assert.deepEqual(errorsOf({ 'g.yaml': '\n- 刘法\n-\n' }), [
-    'g.yaml:2: an entry is a mapping of fields (term:, kind:, gloss:, source:, …)',
-    'g.yaml:3: an entry is a mapping of fields (term:, kind:, gloss:, source:, …)',
+    'g.yaml:2: an entry is a mapping of fields (term:, kind:, gloss:, sources:, …)',
+    'g.yaml:3: an entry is a mapping of fields (term:, kind:, gloss:, sources:, …)',
   ]);
   assert.deepEqual(errorsOf({ 'g.yaml': '' }), [], 'an empty file is an empty glossary');
 });
@@ -109,14 +142,14 @@ test('missing and empty required fields', () => {
 - term: 王厚
   kind: ""
   gloss:
-  source: s
+  sources: [s]
 `;
   assert.deepEqual(errorsOf({ 'g.yaml': text }), [
-    'g.yaml:1: entry has no source',
+    'g.yaml:1: entry has no sources',
     'g.yaml:5: kind is empty',
     'g.yaml:6: gloss is empty',
   ]);
-  assert.deepEqual(errorsOf({ 'g.yaml': '- gloss: x\n  source: s\n' }), ['g.yaml:1: entry has no term', 'g.yaml:1: entry has no kind']);
+  assert.deepEqual(errorsOf({ 'g.yaml': '- gloss: x\n  sources: [s]\n' }), ['g.yaml:1: entry has no term', 'g.yaml:1: entry has no kind']);
 });
 
 test('a multi-line gloss, an unknown kind, an unknown field, a field of the wrong type', () => {
@@ -125,18 +158,18 @@ test('a multi-line gloss, an unknown kind, an unknown field, a field of the wron
   gloss: |
     北宋将领。
     败死。
-  source: s
-  sources: t
+  sources: [s]
+  source: t
   aliases: 熙河经略刘法
 - term: 1086
   kind: era
   gloss: x
-  source: s
+  sources: [s]
 `;
   assert.deepEqual(errorsOf({ 'g.yaml': text }), [
     'g.yaml:2: unknown kind "general" (kinds: person | place | office | institution | era | state | object | term)',
     'g.yaml:3: gloss must be one line',
-    'g.yaml:7: unknown field "sources" (fields: term, kind, aliases, short, gloss, note, modern, source)',
+    'g.yaml:7: unknown field "source" (fields: term, kind, aliases, short, gloss, note, modern, sources)',
     'g.yaml:8: aliases is a list, e.g. [熙河经略刘法]',
     'g.yaml:9: term must be text, not number',
   ]);
@@ -147,21 +180,21 @@ test('a duplicate term across files, and a form claimed by two entries', () => {
   kind: person
   short: [法]
   gloss: x
-  source: s
+  sources: [s]
 `;
   const b = `- term: 夏
   kind: state
   gloss: x
-  source: s
+  sources: [s]
 - term: 刘法
   kind: person
   gloss: x
-  source: s
+  sources: [s]
 - term: 法度
   kind: term
   aliases: [法, 夏, 法度]
   gloss: x
-  source: s
+  sources: [s]
 `;
   assert.deepEqual(errorsOf({ 'a.yaml': a, 'b.yaml': b }, ['刘法 夏 法度']), [
     'b.yaml:5: duplicate term 刘法 (first at a.yaml:1)',
@@ -179,11 +212,11 @@ test('a term or alias that occurs nowhere in the chapters (short forms need not)
     - 刘经略
   short: [刘公]
   gloss: x
-  source: s
+  sources: [s]
 - term: 刘延庆
   kind: person
   gloss: x
-  source: s
+  sources: [s]
 `;
   assert.deepEqual(errorsOf({ 'g.yaml': text }), [
     'g.yaml:5: alias 刘经略 occurs nowhere in the chapters',
@@ -195,10 +228,11 @@ test('parseGlossary throws DataErrors listing every fault, ordered by file and l
   try {
     parseGlossary(
       [
-        { file: 'b.yaml', text: '- term: 无\n  kind: x\n  gloss: g\n  source: s\n' },
+        { file: 'b.yaml', text: '- term: 无\n  kind: x\n  gloss: g\n  sources: [s]\n' },
         { file: 'a.yaml', text: '- foo\n' },
       ],
       [''],
+      { citations: false },
     );
     assert.fail('no throw');
   } catch (e) {
