@@ -95,7 +95,7 @@ async function renderCosts(browser: Browser, url: string, cpu: number): Promise<
   const out = new Map(routes.map((r) => [r, { docsify: [] as number[], plugin: [] as number[], years: [] as number[], glossary: [] as number[], idle: [] as number[] }]));
   await page.goto(`${url}#/`);
   await page.waitForFunction(() => (window as unknown as { __renders: Render[] }).__renders.length > 0, null, { timeout: 30000 });
-  // Let the late search plugin and the glossary data arrive, so that every counted render does the same work.
+  // Let the glossary data arrive, so that every counted render does the same work.
   await page.waitForTimeout(1500);
   for (let round = 0; round < ROUNDS; round++) {
     for (const route of routes) {

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: writes the complete publishable site into site/. Nothing outside site/ is needed to serve it:
- * Docsify, its search plugin and themes are copied from node_modules at the pinned versions (no CDN).
+ * Docsify and its themes are copied from node_modules at the pinned versions (no CDN).
  * Data faults stop the build with file:line; generated files that disagree with their sources stop it too.
  */
 import { build as esbuild, type Metafile } from 'esbuild';
@@ -15,7 +15,6 @@ export const OUT = join(ROOT, 'site');
 /** Files copied from node_modules: [source, destination under site/]. */
 const VENDOR: [string, string][] = [
   ['docsify/dist/docsify.min.js', 'vendor/docsify/docsify.min.js'],
-  ['docsify/dist/plugins/search.min.js', 'vendor/docsify/plugins/search.min.js'],
   ['docsify/dist/themes/core.min.css', 'vendor/docsify/themes/core.min.css'],
   ['docsify/dist/themes/addons/core-dark.min.css', 'vendor/docsify/themes/addons/core-dark.min.css'],
   ['docsify/LICENSE', 'vendor/docsify/LICENSE'],

@@ -6,9 +6,9 @@ import type { Chapter } from './text.ts';
 import type { Mark } from './marks.ts';
 import { annotateChapter } from './annotate.ts';
 import { compileGlossary, type Glossary } from './glossary.ts';
-import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from './glossary-view.ts';
+import { entryAnchor, KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from './glossary-view.ts';
 
-export { KIND_ORDER, kindTitle, termAnchor, type CompactMark, type GlossaryIndex } from './glossary-view.ts';
+export { entryAnchor, KIND_ORDER, kindTitle, termAnchor, type CompactMark, type GlossaryIndex } from './glossary-view.ts';
 
 /** The words around an occurrence, to tell one place from another in a list of links. */
 export function contextAt(text: string, start: number, end: number): string {
@@ -62,7 +62,7 @@ export function glossaryPage(index: GlossaryIndex): string {
       );
       const forms = [...(e.aliases ?? []), ...(e.short ?? [])];
       const also = forms.length ? `（又作${forms.map(esc).join('、')}）` : '';
-      lines.push(`- **${esc(e.term)}**${also}：${esc(e.gloss)}${where.length ? `<br>见：${where.join('　')}` : ''}`);
+      lines.push(`- <span id="${entryAnchor(e.term)}"></span>**${esc(e.term)}**${also}：${esc(e.gloss)}${where.length ? `<br>见：${where.join('　')}` : ''}`);
     }
     lines.push('');
   }

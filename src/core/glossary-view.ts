@@ -21,6 +21,14 @@ export function termAnchor(paragraph: number, start: number): string {
   return `t${paragraph}-${start}`;
 }
 
+/**
+ * The id of an entry on the glossary page, usable as `?id=`: ids take `[\w-]` only (ARCHITECTURE.md, "Anchors"),
+ * so the term is spelt by its code points — stable as long as the term is, whatever the entries' order.
+ */
+export function entryAnchor(term: string): string {
+  return `g-${[...term].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+}
+
 const KIND_TITLES: Record<string, string> = {
   person: '人物',
   state: '国族',

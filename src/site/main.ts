@@ -6,7 +6,6 @@
  */
 import { chapterParagraphs } from './shell/dom-text.ts';
 import type { Feature, RenderContext } from './shell/feature.ts';
-import { loadSearchLater, runLateDoneEach } from './shell/late-search.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 
@@ -58,17 +57,13 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
     if (!section) return;
     const route = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
     section.dataset['route'] = route;
-    lastRender = {
-      route,
-      id: vm.route.query['id'] ?? null,
-      section,
-      paragraphs: chapterParagraphs(section),
-    };
+    const paragraphs = chapterParagraphs(section);
+    // Paragraph anchors (`?id=p3`, ARCHITECTURE.md): the one address every paragraph has, chapter or not.
+    paragraphs.forEach((p, i) => (p.id = `p${i}`));
+    lastRender = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
     if (features) runFeatures(lastRender);
     else void loadFeatures();
-    runLateDoneEach();
   });
-  hook.ready(() => loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js'));
 }
 
 // First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
@@ -89,12 +84,5 @@ preloadRouteMarkdown(location.hash);
   executeScript: false,
   noEmoji: true,
   externalLinkTarget: '_self',
-  search: {
-    paths: 'auto',
-    placeholder: '搜索全文',
-    noData: '没有找到',
-    depth: 2,
-    namespace: 'song-shi-xia-guo-zhuan',
-  },
   plugins: [plugin],
 };

@@ -327,7 +327,7 @@ test('keyboard only: Tab to a year opens its bubble, Esc closes it, ] goes to th
   await w.page.locator('.year-panel').waitFor({ state: 'hidden' });
   assert.equal(await w.page.evaluate(() => document.activeElement?.className), 'year-toggle', 'focus returns to the toggle');
   // Keys are letters while typing: the search box takes y, [ and ].
-  await w.page.locator('.search input').focus();
+  await w.page.locator('.reader-search input').focus();
   await w.page.keyboard.type('y]');
   assert.equal(await w.page.locator('.year-panel').isVisible(), false);
   assert.equal(await w.page.evaluate(() => location.hash), '#/chapters/02-yuanyou?id=y1088');

@@ -3,7 +3,7 @@
  * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
  * never on the way of the text.
  */
-import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
+import { entryAnchor, kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
 import { sourcesLine } from '../../core/citation.ts';
 import { el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
@@ -58,7 +58,7 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
     }
     if (others.length > MAX_PLACES) {
       const all = el('a', '', `……共 ${others.length + 1} 处`);
-      all.href = '#/glossary';
+      all.href = `#/glossary?id=${entryAnchor(entry.term)}`;
       p.append(all);
     }
     box.append(p);

@@ -87,3 +87,17 @@ export function decoration<K extends keyof HTMLElementTagNameMap>(tag: K, classN
   e.setAttribute('data-decoration', '');
   return e;
 }
+
+/**
+ * A DOM Range over text [start, end) of `p`, or null outside the text. For a highlight that must not change the
+ * DOM (the CSS Custom Highlight API); callers drop it when done, since a Range stays live (see wrapRange).
+ */
+export function rangeAt(p: Element, start: number, end: number): Range | null {
+  const a = point(p, start, true);
+  const b = point(p, end, false);
+  if (!a || !b) return null;
+  const r = document.createRange();
+  r.setStart(a[0], a[1]);
+  r.setEnd(b[0], b[1]);
+  return r;
+}

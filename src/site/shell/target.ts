@@ -4,9 +4,23 @@
  * chapter), so the reader marks and scrolls to the target itself: after every render, on such a hash change, and
  * when late decorations (the glossary's) arrive.
  */
+import { rangeAt } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
 
 export const TARGET_CLASS = 'is-target';
+
+/**
+ * A feature may name a part of the target to show (`data-focus="35-37"`, text offsets, as search does for its
+ * match): a long paragraph's match can lie below the fold when the paragraph itself is centred.
+ */
+function bringIntoView(el: HTMLElement): void {
+  const focus = /^(\d+)-(\d+)$/.exec(el.dataset['focus'] ?? '');
+  const range = focus ? rangeAt(el, Number(focus[1]), Number(focus[2])) : null;
+  const rect = range?.getBoundingClientRect();
+  range?.detach();
+  if (rect && rect.height > 0) window.scrollBy({ top: rect.top + rect.height / 2 - window.innerHeight / 2 });
+  else el.scrollIntoView({ block: 'center' });
+}
 
 /** Marks the element `id` inside `section` as the target and brings it into view; false if there is none. */
 export function markTarget(section: HTMLElement, id: string | null): boolean {
@@ -16,7 +30,7 @@ export function markTarget(section: HTMLElement, id: string | null): boolean {
   if (!el || !section.contains(el) || /^H[1-6]$/.test(el.tagName)) return false;
   el.classList.add(TARGET_CLASS);
   // After Docsify's own scroll-to-top has run.
-  requestAnimationFrame(() => el.scrollIntoView({ block: 'center' }));
+  requestAnimationFrame(() => bringIntoView(el));
   return true;
 }
 
