@@ -154,7 +154,7 @@ export function mountNav(): void {
     if (e.key === 'Escape' && panel && !panel.hidden) {
       e.stopPropagation();
       setOpen(false);
-      toggle?.focus();
+      toggle?.focus({ preventScroll: true });
     }
   });
   panel.addEventListener('click', (e) => {
@@ -183,8 +183,18 @@ export function setOpen(open: boolean, focus = false): void {
   nav?.classList.toggle('is-open', open);
   if (open) {
     const target = (current !== null ? cells.get(current)?.el : null) ?? panel.querySelector<HTMLElement>('a.year-cell');
-    target?.scrollIntoView({ block: 'nearest' });
-    if (focus) (panel.querySelector<HTMLElement>('a.year-cell[aria-current]') ?? panel.querySelector<HTMLElement>('a.year-cell'))?.focus();
+    // The list scrolls to the current year by itself: scrollIntoView would scroll the page too, and opening the
+    // navigator must leave the reader where they were.
+    if (target) {
+      const box = panel.getBoundingClientRect();
+      const r = target.getBoundingClientRect();
+      if (r.top < box.top || r.bottom > box.bottom) panel.scrollTop += r.top - box.top - (box.height - r.height) / 2;
+    }
+    if (focus) {
+      (panel.querySelector<HTMLElement>('a.year-cell[aria-current]') ?? panel.querySelector<HTMLElement>('a.year-cell'))?.focus({
+        preventScroll: true,
+      });
+    }
   }
 }
 
