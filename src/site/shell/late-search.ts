@@ -26,14 +26,21 @@ function normalise(bindings: unknown): string[][] {
   });
 }
 
-export function loadSearchLater(vm: LateVm, src: string): void {
+/** Resolves once the plugin is installed, or could not be loaded (reported, and the page goes on without it). */
+export function loadSearchLater(vm: LateVm, src: string): Promise<void> {
   const w = window as unknown as { $docsify: { plugins: Install[] } };
   const before = new Set(w.$docsify.plugins);
   const script = document.createElement('script');
   script.src = src;
+  let arrived: () => void = () => {};
+  const done = new Promise<void>((resolve) => (arrived = resolve));
+  script.onerror = () => {
+    console.warn(`reader: search unavailable (${src})`);
+    arrived();
+  };
   script.onload = () => {
     const install = w.$docsify.plugins.find((p) => !before.has(p));
-    if (!install) return;
+    if (!install) return arrived();
     install(
       {
         init: (fn) => {
@@ -52,6 +59,8 @@ export function loadSearchLater(vm: LateVm, src: string): void {
       },
       vm,
     );
+    arrived();
   };
   document.body.appendChild(script);
+  return done;
 }
