@@ -180,3 +180,60 @@ export function noteText(c: Correction): string {
       : '';
   return `底本作 ${describeSeed(c.seed)}，今改「${c.reading}」${conj}。${c.evidence}${font}`;
 }
+
+/** A chapter as the text check needs it: its file, and its paragraphs' plain text with their lines. */
+export interface ChapterText {
+  file: string;
+  paragraphs: { text: string; line: number }[];
+}
+
+/** `「云」` for a character, `the paragraph's end` past it: how a difference is named. */
+function shown(text: string, at: number): string {
+  const cp = text.codePointAt(at);
+  return cp === undefined ? 'the paragraph’s end' : `「${String.fromCodePoint(cp)}」`;
+}
+
+/**
+ * The text is sacred: the chapters, paragraph for paragraph in reading order, must be the seed with the documented
+ * corrections applied and nothing else. Every difference is named at the chapter's file:line (and, where it falls on
+ * a corrected character, at the correction's line too), so a build refuses a chapter that was edited by hand and a
+ * correction whose reading the chapters do not carry. Counts are checked by applyCorrections.
+ */
+export function checkChapters(
+  seed: string[],
+  corrections: Correction[],
+  correctionsFile: string,
+  chapters: ChapterText[],
+): void {
+  const { paragraphs: expected, marks } = applyCorrections(seed, corrections, correctionsFile);
+  const byId = new Map(corrections.map((c) => [c.id, c]));
+  const errors: DataError[] = [];
+  let n = 0;
+  for (const ch of chapters) {
+    for (const p of ch.paragraphs) {
+      const want = expected[n];
+      if (want === undefined) {
+        errors.push(new DataError(ch.file, p.line, `a paragraph the seed does not have (the seed has ${expected.length})`));
+      } else if (p.text !== want) {
+        let at = 0;
+        while (at < p.text.length && p.text[at] === want[at]) at++;
+        // Name whole characters: a difference in the low half of a surrogate pair starts at its high half.
+        if (at > 0 && /[\uD800-\uDBFF]/.test(p.text[at - 1] ?? '')) at--;
+        const mark = marks.find((m) => m.paragraph === n && m.start <= at && at < m.end);
+        const c = mark ? byId.get(mark.id) : undefined;
+        const why = c
+          ? `; ${correctionsFile}:${c.line} (${c.id}) reads 「${c.reading}」 there`
+          : ' (only a documented correction may change the seed)';
+        errors.push(
+          new DataError(ch.file, p.line, `paragraph differs from the seed at character ${at + 1}: ${shown(p.text, at)} where the seed has ${shown(want, at)}${why}`),
+        );
+      }
+      n++;
+    }
+  }
+  if (n < expected.length) {
+    const last = chapters.at(-1);
+    errors.push(new DataError(last?.file ?? 'chapters', last?.paragraphs.at(-1)?.line ?? 1, `the chapters end at paragraph ${n}; the seed has ${expected.length}`));
+  }
+  if (errors.length) throw new DataErrors(errors);
+}
