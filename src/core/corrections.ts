@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { DataError, DataErrors } from './data-error.ts';
+import { yamlErrors } from './yaml-errors.ts';
 import type { Mark } from './marks.ts';
 
 export interface Source {
@@ -37,9 +38,7 @@ export function parseCorrections(text: string, file: string): Correction[] {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined): number =>
     node?.range ? lc.linePos(node.range[0]).line : 1;
-  const errors: DataError[] = doc.errors.map(
-    (e) => new DataError(file, e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`),
-  );
+  const errors: DataError[] = yamlErrors(file, text, doc.errors, lc);
   if (errors.length) throw new DataErrors(errors);
   if (!isSeq(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of corrections')]);
 

@@ -110,6 +110,11 @@ test('corrections: each fault is named with file:line', () => {
     'c.yaml:2: seed holds no invisible character: nothing to correct',
   ]);
   assert.match(errorsOf(() => parseCorrections('- id: [', 'c.yaml'))[0]!, /^c\.yaml:1: YAML/);
+  // A syntax error is reported at its own line, not at line 1.
+  assert.deepEqual(errorsOf(() => parseCorrections(GOOD + '- id: b\n  seed: "\\uE24E\n  reading: x\n', 'c.yaml')), [
+    'c.yaml:10: YAML: Missing closing "quote',
+  ]);
+  assert.match(errorsOf(() => parseCorrections(GOOD + '- id: b: c\n', 'c.yaml'))[0]!, /^c\.yaml:9: YAML: Nested mappings/);
   const cs = parseCorrections(GOOD, 'c.yaml');
   assert.deepEqual(errorsOf(() => applyCorrections(['\uE24E\uE24E'], cs, 'c.yaml')), [
     'c.yaml:1: "fu" occurs 2 times in the seed, count says 1',
