@@ -7,7 +7,8 @@ import { build as esbuild, type Metafile } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './lib/repo.ts';
+import { checkChapters } from '../src/core/corrections.ts';
+import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 
 export const OUT = join(ROOT, 'site');
@@ -50,7 +51,15 @@ function preloadFirstScript(meta: Metafile): void {
   writeFileSync(file, html.replace('  </head>', `${links.map((l) => `${l}\n`).join('')}  </head>`));
 }
 
+/** The chapters are the seed and the documented corrections, nothing else (file:line on any difference). */
+function checkText(): void {
+  const chapters = readChapters().map(({ file, chapter }) => ({ file, paragraphs: chapter.paragraphs }));
+  checkChapters(readSeedParagraphs(), readCorrections(), CORRECTIONS_FILE, chapters);
+}
+
 export async function build(): Promise<void> {
+  // First: a changed text must be named as such, not as the stale generated files it also causes.
+  checkText();
   await checkGenerated();
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });

@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { DataError, DataErrors } from './data-error.ts';
+import { yamlErrors } from './yaml-errors.ts';
 import type { Mark } from './marks.ts';
 
 export interface Source {
@@ -37,9 +38,7 @@ export function parseCorrections(text: string, file: string): Correction[] {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined): number =>
     node?.range ? lc.linePos(node.range[0]).line : 1;
-  const errors: DataError[] = doc.errors.map(
-    (e) => new DataError(file, e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`),
-  );
+  const errors: DataError[] = yamlErrors(file, text, doc.errors, lc);
   if (errors.length) throw new DataErrors(errors);
   if (!isSeq(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of corrections')]);
 
@@ -179,4 +178,61 @@ export function noteText(c: Correction): string {
       ? `「${c.reading}」为 U+${cp.toString(16).toUpperCase()}，在基本多文种平面之外，常见字体多未收，本站随附此字字形。`
       : '';
   return `底本作 ${describeSeed(c.seed)}，今改「${c.reading}」${conj}。${c.evidence}${font}`;
+}
+
+/** A chapter as the text check needs it: its file, and its paragraphs' plain text with their lines. */
+export interface ChapterText {
+  file: string;
+  paragraphs: { text: string; line: number }[];
+}
+
+/** `「云」` for a character, `the paragraph's end` past it: how a difference is named. */
+function shown(text: string, at: number): string {
+  const cp = text.codePointAt(at);
+  return cp === undefined ? 'the paragraph’s end' : `「${String.fromCodePoint(cp)}」`;
+}
+
+/**
+ * The text is sacred: the chapters, paragraph for paragraph in reading order, must be the seed with the documented
+ * corrections applied and nothing else. Every difference is named at the chapter's file:line (and, where it falls on
+ * a corrected character, at the correction's line too), so a build refuses a chapter that was edited by hand and a
+ * correction whose reading the chapters do not carry. Counts are checked by applyCorrections.
+ */
+export function checkChapters(
+  seed: string[],
+  corrections: Correction[],
+  correctionsFile: string,
+  chapters: ChapterText[],
+): void {
+  const { paragraphs: expected, marks } = applyCorrections(seed, corrections, correctionsFile);
+  const byId = new Map(corrections.map((c) => [c.id, c]));
+  const errors: DataError[] = [];
+  let n = 0;
+  for (const ch of chapters) {
+    for (const p of ch.paragraphs) {
+      const want = expected[n];
+      if (want === undefined) {
+        errors.push(new DataError(ch.file, p.line, `a paragraph the seed does not have (the seed has ${expected.length})`));
+      } else if (p.text !== want) {
+        let at = 0;
+        while (at < p.text.length && p.text[at] === want[at]) at++;
+        // Name whole characters: a difference in the low half of a surrogate pair starts at its high half.
+        if (at > 0 && /[\uD800-\uDBFF]/.test(p.text[at - 1] ?? '')) at--;
+        const mark = marks.find((m) => m.paragraph === n && m.start <= at && at < m.end);
+        const c = mark ? byId.get(mark.id) : undefined;
+        const why = c
+          ? `; ${correctionsFile}:${c.line} (${c.id}) reads 「${c.reading}」 there`
+          : ' (only a documented correction may change the seed)';
+        errors.push(
+          new DataError(ch.file, p.line, `paragraph differs from the seed at character ${at + 1}: ${shown(p.text, at)} where the seed has ${shown(want, at)}${why}`),
+        );
+      }
+      n++;
+    }
+  }
+  if (n < expected.length) {
+    const last = chapters.at(-1);
+    errors.push(new DataError(last?.file ?? 'chapters', last?.paragraphs.at(-1)?.line ?? 1, `the chapters end at paragraph ${n}; the seed has ${expected.length}`));
+  }
+  if (errors.length) throw new DataErrors(errors);
 }

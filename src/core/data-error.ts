@@ -17,10 +17,3 @@ export class DataErrors extends Error {
     this.name = 'DataErrors';
   }
 }
-
-/** 1-based line of a character offset, for parsers that keep offsets rather than lines. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}

@@ -4,6 +4,7 @@
  * per build. The browser never sees YAML: it loads `compileGlossary`'s JSON through `loadGlossary`.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlErrors } from './yaml-errors.ts';
 import { noteProblems, parseCitation } from './citation.ts';
 import { DataError, DataErrors } from './data-error.ts';
 
@@ -190,7 +191,7 @@ function parseFile(
     node?.range ? lines.linePos(node.range[0]).line : fallback;
 
   if (doc.errors.length) {
-    for (const e of doc.errors) fault(lines.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    for (const e of yamlErrors(file, text, doc.errors, lines)) fault(e.line, e.problem);
     return [];
   }
   const root = doc.contents;

@@ -22,18 +22,22 @@ let features: Feature[] | null = null;
 let loading: Promise<void> | null = null;
 let lastRender: RenderContext | null = null;
 
-function runFeatures(ctx: RenderContext): void {
+/** Runs every feature on a render; resolves when the work each returned has settled. */
+function runFeatures(ctx: RenderContext): Promise<void> {
   // bench/years.bench.ts reads this measure: the reader's own share of a render.
   performance.mark('reader:start');
+  const pending: Promise<void>[] = [];
   for (const f of features ?? []) {
     try {
-      f.doneEach?.(ctx);
+      const later = f.doneEach?.(ctx);
+      if (later) pending.push(later.catch((e: unknown) => console.warn(`reader: ${f.name} failed`, e)));
     } catch (e) {
       // One feature's fault must not take the text away; it is reported, the rest still runs.
       console.warn(`reader: ${f.name} failed`, e);
     }
   }
   performance.measure('reader:features', 'reader:start');
+  return Promise.all(pending).then(() => undefined);
 }
 
 function loadFeatures(): Promise<void> {
@@ -43,12 +47,26 @@ function loadFeatures(): Promise<void> {
       m.mountFeatures();
       // The render that was on screen when the chunk arrived is decorated now, if it still is on screen.
       if (lastRender?.section.isConnected && lastRender.section.dataset['route'] === lastRender.route) {
-        runFeatures(lastRender);
+        return runFeatures(lastRender);
       }
+      return undefined;
     },
     (e: unknown) => console.warn('reader: features unavailable', e),
   );
   return loading;
+}
+
+/**
+ * The page says when a render is complete: `data-ready` on the content section (with `data-route`) and a
+ * `reader:ready` event, once every feature's work for it has settled.
+ * Tests and anything else that must see the finished page wait on this, never on time.
+ */
+function markReady(ctx: RenderContext, work: Promise<unknown>): void {
+  void work.then(() => {
+    if (lastRender !== ctx || !ctx.section.isConnected) return;
+    ctx.section.dataset['ready'] = '';
+    document.dispatchEvent(new CustomEvent('reader:ready', { detail: { route: ctx.route } }));
+  });
 }
 
 function plugin(hook: Hooks, vm: DocsifyVm): void {
@@ -57,12 +75,13 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
     if (!section) return;
     const route = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
     section.dataset['route'] = route;
+    delete section.dataset['ready'];
     const paragraphs = chapterParagraphs(section);
     // Paragraph anchors (`?id=p3`, ARCHITECTURE.md): the one address every paragraph has, chapter or not.
     paragraphs.forEach((p, i) => (p.id = `p${i}`));
-    lastRender = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
-    if (features) runFeatures(lastRender);
-    else void loadFeatures();
+    const ctx: RenderContext = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
+    lastRender = ctx;
+    markReady(ctx, features ? runFeatures(ctx) : loadFeatures());
   });
 }
 

@@ -69,10 +69,24 @@ export async function watchedPage(context: BrowserContext, origin: string): Prom
   return { page, consoleErrors, failedRequests };
 }
 
-/** Waits until Docsify has rendered a route and the plugin has run. */
-export async function waitForRender(page: Page): Promise<void> {
-  await page.waitForSelector('.markdown-section h1', { timeout: 15000 });
-  await page.waitForFunction(() => document.querySelector('.sidebar-nav li') !== null, null, { timeout: 15000 });
+/**
+ * Waits until a render is complete: Docsify has rendered the page (of `route`, when given) and every feature has
+ * finished with it, its late data included (the plugin's `data-ready`, src/site/main.ts).
+ */
+export async function waitForRender(page: Page, route?: string): Promise<void> {
+  await page.waitForFunction(
+    (route) => {
+      const s = document.querySelector<HTMLElement>('.markdown-section');
+      return !!s && s.hasAttribute('data-ready') && (route === undefined || s.dataset['route'] === route) && document.querySelector('.sidebar-nav li') !== null;
+    },
+    route,
+    { timeout: 15000 },
+  );
+}
+
+/** Waits for the next two animation frames: whatever the page scheduled for the next frame (a scroll) has run. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
 export interface SiteUnderTest {

@@ -24,7 +24,6 @@ test('the home page says what the text is and how to run it, with no failed requ
   assert.match(text, /宋史/);
   assert.match(text, /1086/);
   assert.match(text, /npm test/);
-  await w.page.waitForTimeout(300);
   assert.deepEqual(w.failedRequests, []);
   assert.deepEqual(w.consoleErrors, []);
   await w.page.close();
@@ -43,7 +42,6 @@ for (const [i, { route, chapter }] of readChapters().entries()) {
     const nav = w.page.locator('.chapter-nav a');
     const rels = await nav.evaluateAll((as) => as.map((a) => a.getAttribute('rel')));
     assert.deepEqual(rels, [...(i > 0 ? ['prev'] : []), ...(i < chapters.length - 1 ? ['next'] : [])]);
-    await w.page.waitForTimeout(300);
     assert.deepEqual(w.failedRequests, []);
     assert.deepEqual(w.consoleErrors, []);
     await w.page.close();

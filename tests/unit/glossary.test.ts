@@ -124,6 +124,10 @@ test('a YAML syntax error is reported at its line', () => {
   ]);
   const [e] = errorsOf({ 'g.yaml': '- term: 刘法\n  kind: person\n  kind: place\n' });
   assert.match(e!, /^g\.yaml:3: YAML: Map keys must be unique/);
+  // A quote left open is reported where it opens, not at the end of the file where the parser noticed it.
+  const open = ['- term: 刘法', '  kind: person', '  gloss: "宋将', ...Array.from({ length: 40 }, (_, i) => `- term: 甲${i}\n  kind: person`)].join('\n');
+  assert.deepEqual(errorsOf({ 'g.yaml': `${open}\n` }), ['g.yaml:3: YAML: Missing closing "quote']);
+  assert.deepEqual(errorsOf({ 'g.yaml': "- term: 刘法\n  gloss: '宋将\n- term: 王厚\n" }), ["g.yaml:2: YAML: Missing closing 'quote"]);
 });
 
 test('a file that is not a sequence, and an entry that is not a mapping', () => {

@@ -1,15 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCorrections, INVISIBLE, noteText, parseCorrections } from '../../src/core/corrections.ts';
+import { applyCorrections, checkChapters, INVISIBLE, noteText, parseCorrections } from '../../src/core/corrections.ts';
 import { DataErrors } from '../../src/core/data-error.ts';
 import { paragraphText, parseChapter, seedParagraphs } from '../../src/core/text.ts';
-import { read, readChapters, readCorrections, readSeedParagraphs, SEED_FILE } from '../../scripts/lib/repo.ts';
+import { CORRECTIONS_FILE, read, readChapters, readCorrections, readSeedParagraphs, SEED_FILE } from '../../scripts/lib/repo.ts';
 
 test('the chapters, stripped of markup, are the seed after the documented corrections, paragraph for paragraph', () => {
-  const { paragraphs } = applyCorrections(readSeedParagraphs(), readCorrections());
-  const chapters = readChapters().flatMap((c) => c.chapter.paragraphs.map((p) => p.text));
-  assert.equal(chapters.length, paragraphs.length, 'same number of paragraphs');
-  chapters.forEach((text, i) => assert.equal(text, paragraphs[i], `paragraph ${i + 1}`));
+  const chapters = readChapters().map(({ file, chapter }) => ({ file, paragraphs: chapter.paragraphs }));
+  checkChapters(readSeedParagraphs(), readCorrections(), CORRECTIONS_FILE, chapters);
+});
+
+test('checkChapters names a missing and an extra paragraph', () => {
+  const seed = ['　　甲', '　　乙'];
+  const one = [{ file: 'c.md', paragraphs: [{ text: '　　甲', line: 3 }] }];
+  assert.throws(() => checkChapters(seed, [], 'k.yaml', one), /c\.md:3: the chapters end at paragraph 1; the seed has 2/);
+  const three = [{ file: 'c.md', paragraphs: [...one[0]!.paragraphs, { text: '　　乙', line: 5 }, { text: '　　丙', line: 7 }] }];
+  assert.throws(() => checkChapters(seed, [], 'k.yaml', three), /c\.md:7: a paragraph the seed does not have/);
 });
 
 test('the seed really differs from the chapters only where a correction says so', () => {
@@ -104,6 +110,11 @@ test('corrections: each fault is named with file:line', () => {
     'c.yaml:2: seed holds no invisible character: nothing to correct',
   ]);
   assert.match(errorsOf(() => parseCorrections('- id: [', 'c.yaml'))[0]!, /^c\.yaml:1: YAML/);
+  // A syntax error is reported at its own line, not at line 1.
+  assert.deepEqual(errorsOf(() => parseCorrections(GOOD + '- id: b\n  seed: "\\uE24E\n  reading: x\n', 'c.yaml')), [
+    'c.yaml:10: YAML: Missing closing "quote',
+  ]);
+  assert.match(errorsOf(() => parseCorrections(GOOD + '- id: b: c\n', 'c.yaml'))[0]!, /^c\.yaml:9: YAML: Nested mappings/);
   const cs = parseCorrections(GOOD, 'c.yaml');
   assert.deepEqual(errorsOf(() => applyCorrections(['\uE24E\uE24E'], cs, 'c.yaml')), [
     'c.yaml:1: "fu" occurs 2 times in the seed, count says 1',

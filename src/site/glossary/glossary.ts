@@ -111,14 +111,15 @@ export const glossary: Feature = {
     registerTip('term', buildNote);
   },
   doneEach(ctx: RenderContext) {
-    if (!/^chapters\//.test(ctx.route)) return;
+    // Elsewhere the data is only on its way (preloadGlossary): the render is ready once it has arrived.
+    if (!/^chapters\//.test(ctx.route)) return load().then(() => undefined);
     if (loaded) {
       decorate(ctx, loaded);
       buildFootnotes(ctx.section);
       return;
     }
     buildFootnotes(ctx.section);
-    void load().then((index) => {
+    return load().then((index) => {
       // The reader may have moved on while the data arrived.
       // Docsify reuses the section: the render is still on screen only if its paragraphs are.
       if (!index || !ctx.paragraphs[0]?.isConnected) return;
@@ -126,7 +127,8 @@ export const glossary: Feature = {
       buildFootnotes(ctx.section);
       // A target among the terms did not exist when the target feature ran.
       const { id } = currentTarget();
-      if (id && /^t\d+-\d+$/.test(id)) markTarget(ctx.section, id);
+      if (id && /^t\d+-\d+$/.test(id)) return markTarget(ctx.section, id);
+      return undefined;
     });
   },
 };

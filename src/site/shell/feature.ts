@@ -12,6 +12,9 @@ export interface Feature {
   name: string;
   /** Runs once when Docsify mounts. */
   mounted?(): void;
-  /** Runs after each render, in feature order; a feature decorates only its own marks. */
-  doneEach?(ctx: RenderContext): void;
+  /**
+   * Runs after each render, in feature order; a feature decorates only its own marks. Work it finishes later (data
+   * that arrives, idle-time decoration) is a returned promise: the render is ready when every feature's has settled.
+   */
+  doneEach?(ctx: RenderContext): void | Promise<void>;
 }

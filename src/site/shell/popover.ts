@@ -35,7 +35,7 @@ function tipElement(): HTMLDivElement {
     // as focus moving elsewhere and close it). Not in the tab order.
     tip.tabIndex = -1;
     tip.hidden = true;
-    tip.addEventListener('mouseenter', () => clearTimeout(closeTimer));
+    tip.addEventListener('mouseenter', () => keepOpen());
     tip.addEventListener('mouseleave', () => scheduleClose());
   }
   return tip;
@@ -47,7 +47,7 @@ function triggerOf(target: EventTarget | null): HTMLElement | null {
 
 export function openTip(trigger: HTMLElement): void {
   clearTimeout(openTimer);
-  clearTimeout(closeTimer);
+  keepOpen();
   if (current === trigger) return;
   const spec = trigger.dataset['tip'] ?? '';
   const sep = spec.indexOf(':');
@@ -98,7 +98,7 @@ export function closeTip(): void {
 
 /** Closes the open note only: a pending open of another term (the pointer has moved on to it) still happens. */
 function hide(): void {
-  clearTimeout(closeTimer);
+  keepOpen();
   stopAutoUpdate?.();
   stopAutoUpdate = null;
   if (current) {
@@ -111,9 +111,16 @@ function hide(): void {
   }
 }
 
+/** A pending close shows as `data-closing` on the bubble, so that a test can wait for it to be cancelled. */
 function scheduleClose(): void {
   clearTimeout(closeTimer);
   closeTimer = window.setTimeout(hide, CLOSE_DELAY);
+  if (tip) tip.dataset['closing'] = '';
+}
+
+function keepOpen(): void {
+  clearTimeout(closeTimer);
+  if (tip) delete tip.dataset['closing'];
 }
 
 let installed = false;
@@ -127,7 +134,7 @@ export function installPopover(): void {
     const t = triggerOf(e.target);
     if (!t) return;
     if (t === current) {
-      clearTimeout(closeTimer);
+      keepOpen();
       return;
     }
     // Another term: the open note still closes when its close is due (a pointer sweeping across the text must not

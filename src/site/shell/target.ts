@@ -22,16 +22,23 @@ function bringIntoView(el: HTMLElement): void {
   else el.scrollIntoView({ block: 'center' });
 }
 
-/** Marks the element `id` inside `section` as the target and brings it into view; false if there is none. */
-export function markTarget(section: HTMLElement, id: string | null): boolean {
+/**
+ * Marks the element `id` inside `section` as the target and brings it into view; resolves once it is in view (or at
+ * once when there is no such element).
+ */
+export function markTarget(section: HTMLElement, id: string | null): Promise<void> {
   for (const el of section.querySelectorAll(`.${TARGET_CLASS}`)) el.classList.remove(TARGET_CLASS);
-  if (!id || !/^[\w-]+$/.test(id)) return false;
+  if (!id || !/^[\w-]+$/.test(id)) return Promise.resolve();
   const el = document.getElementById(id);
-  if (!el || !section.contains(el) || /^H[1-6]$/.test(el.tagName)) return false;
+  if (!el || !section.contains(el) || /^H[1-6]$/.test(el.tagName)) return Promise.resolve();
   el.classList.add(TARGET_CLASS);
   // After Docsify's own scroll-to-top has run.
-  requestAnimationFrame(() => bringIntoView(el));
-  return true;
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      bringIntoView(el);
+      resolve();
+    }),
+  );
 }
 
 /** The route and `id` of the current address, as Docsify reads them. */
@@ -46,10 +53,10 @@ export const target: Feature = {
     window.addEventListener('hashchange', () => {
       const section = document.querySelector<HTMLElement>('.markdown-section');
       const { route, id } = currentTarget();
-      if (section && route === section.dataset['route']) markTarget(section, id);
+      if (section && route === section.dataset['route']) void markTarget(section, id);
     });
   },
   doneEach(ctx: RenderContext) {
-    markTarget(ctx.section, ctx.id);
+    return markTarget(ctx.section, ctx.id);
   },
 };

@@ -17,8 +17,14 @@ import { el } from '../shell/dom-text.ts';
 const PANEL_ID = 'year-panel';
 /** The reading line, as a share of the viewport's height from its top. */
 const READING_LINE = 0.33;
-/** After a jump to an entry, the current year stays the target's until the reader scrolls on their own. */
-const PIN_MS = 700;
+/**
+ * After a jump to an entry, the current year stays the target's until the reader scrolls on their own: these
+ * events are the reader's, where a scroll event cannot tell the reader's scroll from the jump's (which comes a
+ * frame or more later, however slow the device; a time limit on the pin lost that race under load).
+ */
+const READER_INPUT = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+/** The keys that scroll the page (a key that opens the navigator or steps a year is no scroll of the reader's). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 interface Cell {
   year: number;
@@ -40,7 +46,9 @@ let edgeObserver: IntersectionObserver | null = null;
 let entries: HTMLElement[] = [];
 let atTop = false;
 let atEnd = false;
-let pinned: { year: number; since: number } | null = null;
+let pinned: { year: number } | null = null;
+/** The reader's own input ended a pin: the next scroll settles the current year again. */
+let released = false;
 
 function firstEntry(year: number): YearEntry | null {
   const row = yearIndex.years.find((y) => y.year === year);
@@ -168,6 +176,17 @@ export function mountNav(): void {
   });
   window.addEventListener('hashchange', () => setOpen(false));
   window.addEventListener('scroll', onScroll, { passive: true });
+  for (const type of READER_INPUT) {
+    window.addEventListener(
+      type,
+      (e) => {
+        if (!pinned || (e instanceof KeyboardEvent && !SCROLL_KEYS.has(e.key))) return;
+        pinned = null;
+        released = true;
+      },
+      { passive: true, capture: true },
+    );
+  }
   render();
 }
 
@@ -273,12 +292,9 @@ function onScroll(): void {
     scrollFrame = 0;
     const el = document.scrollingElement ?? document.documentElement;
     const end = el.scrollTop > 0 && el.scrollTop + window.innerHeight >= el.scrollHeight - 2;
-    let changed = end !== atEnd;
+    const changed = end !== atEnd || released;
     atEnd = end;
-    if (pinned && performance.now() - pinned.since > PIN_MS) {
-      pinned = null;
-      changed = true;
-    }
+    released = false;
     if (changed) recompute();
   });
 }
@@ -297,7 +313,7 @@ export function followChapter(section: HTMLElement, chapterEntries: HTMLElement[
   if (entries.length === 0) return;
   const targetEl = target ? entries.find((e) => e.id === target) : undefined;
   if (targetEl) {
-    pinned = { year: Number(targetEl.dataset['year']), since: performance.now() };
+    pinned = { year: Number(targetEl.dataset['year']) };
     setCurrent(pinned.year);
   } else {
     setCurrent(Number(entries[0]!.dataset['year']));
@@ -316,7 +332,7 @@ export function followChapter(section: HTMLElement, chapterEntries: HTMLElement[
 export function pinTo(anchor: string): void {
   const e = entries.find((x) => x.id === anchor);
   if (!e) return;
-  pinned = { year: Number(e.dataset['year']), since: performance.now() };
+  pinned = { year: Number(e.dataset['year']) };
   setCurrent(pinned.year);
 }
 

@@ -120,10 +120,17 @@ function onHashChange(): void {
   pinTo(id);
 }
 
-function idle(fn: () => void): void {
+/** Runs `fn` when the browser is idle; resolves after it ran. */
+function idle(fn: () => void): Promise<void> {
   const w = window as Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
-  if (w.requestIdleCallback) w.requestIdleCallback(fn, { timeout: 300 });
-  else window.setTimeout(fn, 50);
+  return new Promise((resolve) => {
+    const run = (): void => {
+      fn();
+      resolve();
+    };
+    if (w.requestIdleCallback) w.requestIdleCallback(run, { timeout: 300 });
+    else window.setTimeout(run, 50);
+  });
 }
 
 export const years: Feature = {
@@ -153,15 +160,16 @@ export const years: Feature = {
       const { entries, render } = decorateEntries(ctx.route, ctx.section, ctx.paragraphs);
       if (render) {
         followChapter(ctx.section, entries, ctx.id);
-        idle(() => {
+        performance.measure('years:doneEach', 'years:start');
+        return idle(() => {
           performance.mark('years:idle:start');
           decorateReferences(render);
           performance.measure('years:idle', 'years:idle:start');
         });
-      } else {
-        stopFollowing(null);
       }
+      stopFollowing(null);
     }
     performance.measure('years:doneEach', 'years:start');
+    return undefined;
   },
 };

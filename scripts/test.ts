@@ -1,0 +1,101 @@
+/**
+ * `npm test`: typecheck, lint, build, then the unit and the browser tests, with a short report and one summary line
+ * at the very end (`N passed, N failed`); exits non-zero on any failure. The test files report in node:test's dot
+ * form (a failure is printed whole); a stage that fails prints its own output.
+ *
+ * The unit and the browser tests run side by side, the browser files two at a time: each waits mostly on
+ * Chromium, so on two cores this halves the wall time without making any wait tighter (they wait on conditions
+ * the page exposes, tests/browser/harness.ts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './lib/repo.ts';
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  output: string;
+  seconds: number;
+  passed: number;
+  failed: number;
+}
+
+function run(name: string, cmd: string, args: string[]): Promise<Omit<Outcome, 'passed' | 'failed'>> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => resolve({ name, ok: code === 0, output, seconds: (performance.now() - start) / 1000 }));
+  });
+}
+
+async function stage(name: string, cmd: string, args: string[]): Promise<Outcome> {
+  const r = await run(name, cmd, args);
+  // A stage is not a test: it adds to the count only when it fails.
+  return { ...r, passed: 0, failed: r.ok ? 0 : 1 };
+}
+
+/** A node:test run: dots on screen, counts from a TAP copy of the same run. */
+async function tests(name: string, dir: string, concurrency: number, tmp: string): Promise<Outcome> {
+  const files = readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => join(dir, f));
+  const tap = join(tmp, `${name}.tap`);
+  const r = await run(name, process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=dot',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const text = readFileSync(tap, 'utf8');
+  const count = (key: string): number => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  // A run that failed without a failing test (a file that did not load) still counts as a failure.
+  return { ...r, passed: count('pass'), failed: failed || (r.ok ? 0 : 1) };
+}
+
+const started = performance.now();
+const tmp = mkdtempSync(join(tmpdir(), 'npm-test-'));
+const outcomes: Outcome[] = [];
+const bin = (name: string): string => join(ROOT, 'node_modules/.bin', name);
+
+try {
+  for (const [name, cmd, args] of [
+    ['typecheck', bin('tsc'), ['--noEmit']],
+    ['build', bin('tsx'), ['scripts/build.ts']],
+  ] as const) {
+    const o = await stage(name, cmd, [...args]);
+    outcomes.push(o);
+    console.log(`${o.ok ? 'ok' : 'FAILED'}  ${name} (${o.seconds.toFixed(1)} s)`);
+    if (!o.ok) {
+      console.log(o.output.trimEnd());
+      break;
+    }
+  }
+  if (outcomes.every((o) => o.ok)) {
+    const results = await Promise.all([tests('unit', 'tests/unit', 2, tmp), tests('browser', 'tests/browser', 2, tmp)]);
+    for (const o of results) {
+      outcomes.push(o);
+      console.log(o.output.trimEnd());
+      console.log(`${o.ok ? 'ok' : 'FAILED'}  ${o.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(1)} s)`);
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+console.log(`npm test took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && outcomes.every((o) => o.ok) ? 0 : 1);
