@@ -121,7 +121,6 @@ function mountBox(): void {
   input.placeholder = '搜索：人名、地名、1088、元祐三年';
   input.autocomplete = 'off';
   input.spellcheck = false;
-  input.setAttribute('aria-describedby', 'reader-search-status');
   input.setAttribute('aria-keyshortcuts', '/');
   const status = el('p', 'search-status');
   status.id = 'reader-search-status';
