@@ -4,6 +4,7 @@
  * redirect, the markdown preload and the plugin's dispatch — because it is on the way to the first text; the
  * features arrive as a chunk after the first render and decorate the page then (features.ts).
  */
+import { guardAddress } from './shell/address.ts';
 import { chapterParagraphs } from './shell/dom-text.ts';
 import type { Feature, RenderContext } from './shell/feature.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
@@ -85,7 +86,9 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
   });
 }
 
-// First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
+// First: an address Docsify cannot take is settled (and the reader told); then a year link becomes its entry's
+// chapter link, so the right chapter is preloaded and rendered once.
+guardAddress();
 redirectYearLink();
 preloadRouteMarkdown(location.hash);
 

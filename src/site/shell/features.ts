@@ -8,13 +8,14 @@ import { glossary, preloadGlossary } from '../glossary/glossary.ts';
 import { notes } from '../notes/notes.ts';
 import { installPopover } from './popover.ts';
 import { searchFeature } from '../search/search.ts';
+import { notice } from './notice.ts';
 import { sidebar } from './sidebar.ts';
 import { target } from './target.ts';
 import { years } from '../years/years.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; search names the part of the target to show;
 // the target is found after all of them.
-export const features: Feature[] = [notes, years, chapterNav, glossary, searchFeature, sidebar, target];
+export const features: Feature[] = [notes, years, chapterNav, glossary, searchFeature, sidebar, notice, target];
 
 export function mountFeatures(): void {
   installPopover();

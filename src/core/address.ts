@@ -1,0 +1,73 @@
+/**
+ * What the address may carry into Docsify. Docsify 5 puts the decoded route path into a CSS selector
+ * (`.sidebar a[href='…']`) and the `?id=` into `querySelector('#…')`, so a `'` in a path or an id that is not a CSS
+ * identifier (`1abc`, `a<b`) throws before any plugin runs and leaves a half-built page (no notes, no years, the
+ * features never loaded). Invisible characters (controls, a right-to-left override) would silently change what a
+ * year link reads. The address is settled before Docsify sees it, and the reader is told what was changed.
+ * Pure: string in, string out; the shell applies it (shell/address.ts).
+ */
+
+/** Characters no route of ours has and Docsify cannot take: quotes, backslash, brackets, controls, format marks. */
+const UNSAFE = /['"\\[\]<>`\p{Cc}\p{Cf}]/gu;
+/** Every id the reader makes starts with a letter (y1088, p3, t3-45, n-fu-1, g-5218-6cd5). */
+const ID = /^[A-Za-z][\w-]*$/;
+const MAX_SHOWN = 24;
+
+/** A character as a reader can see it in a message: invisible ones by code point. */
+function visible(c: string): string {
+  return /[\p{Cc}\p{Cf}\s]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
+}
+
+function shown(s: string): string {
+  const chars = [...s].map(visible).join('');
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN)}…` : chars;
+}
+
+export interface SettledAddress {
+  hash: string;
+  /** What was changed, in Chinese, for the page to say; null when nothing needs saying. */
+  notice: string | null;
+}
+
+/** The hash Docsify should see, or null when `hash` is safe as it is. */
+export function settleAddress(hash: string): SettledAddress | null {
+  const m = /^#(\/?[^?]*)(?:\?(.*))?$/s.exec(hash);
+  if (!m) return null;
+  const rawPath = m[1]!;
+  const query = m[2];
+  const notices: string[] = [];
+  let path = rawPath;
+  let decoded: string | null;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    decoded = null;
+  }
+  if (decoded === null) {
+    // Malformed percent-encoding: year links answer it themselves (years/year-redirect.ts); elsewhere it is
+    // a page that does not exist.
+    if (!/^\/?year(\/|$)/.test(rawPath)) {
+      path = rawPath.replace(/%/g, '');
+      notices.push('地址的编码有误（% 后不是两位十六进制数），已略去 %。');
+    }
+  } else {
+    const bad = decoded.match(UNSAFE);
+    if (bad) {
+      const clean = decoded.replace(UNSAFE, '');
+      path = encodeURI(clean);
+      notices.push(`地址中的字符${[...new Set(bad)].map((c) => `「${visible(c)}」`).join('')}不能用于本书的地址，已略去；按「${shown(clean.replace(/^\/?year\//, ''))}」打开。`);
+    }
+  }
+  let q = query;
+  if (query !== undefined) {
+    const params = new URLSearchParams(query);
+    const id = params.get('id');
+    if (id !== null && !ID.test(id)) {
+      params.delete('id');
+      q = params.toString();
+      notices.push(`链接所指的位置「${shown(id)}」不是本书的锚点，已打开页首。`);
+    }
+  }
+  if (notices.length === 0) return null;
+  return { hash: `#${path}${q ? `?${q}` : ''}`, notice: notices.join('') };
+}
