@@ -12,8 +12,7 @@ import { chapterText } from '../../src/core/text.ts';
 
 export default async function glossaryStep({ out }: { root: string; out: string }): Promise<void> {
   const chapters = parsedChapters();
-  // Citation forms are checked by `npm run notes:check` until the re-verified glossary lands (issue 8).
-  const glossary = parseGlossary(readGlossaryFiles(), chapters.map((c) => chapterText(c.chapter)), { citations: false });
+  const glossary = parseGlossary(readGlossaryFiles(), chapters.map((c) => chapterText(c.chapter)));
   const index = buildGlossaryIndex(chapters, glossary, chapters.map((c) => c.yearMarks));
   mkdirSync(join(out, 'data'), { recursive: true });
   writeFileSync(join(out, 'data/glossary.json'), JSON.stringify(index));

@@ -17,7 +17,7 @@ import yearIndex from '../../src/generated/year-index.json' with { type: 'json' 
 export default async function searchStep({ out }: { root: string; out: string }): Promise<void> {
   const chapters = parsedChapters();
   const table = eraTable();
-  const glossary = parseGlossary(readGlossaryFiles(), chapters.map((c) => chapterText(c.chapter)), { citations: false });
+  const glossary = parseGlossary(readGlossaryFiles(), chapters.map((c) => chapterText(c.chapter)));
   const index: SearchIndex = {
     version: 1,
     chapters: chapters.map((c) => ({
