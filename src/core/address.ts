@@ -7,15 +7,18 @@
  * Pure: string in, string out; the shell applies it (shell/address.ts).
  */
 
-/** Characters no route of ours has and Docsify cannot take: quotes, backslash, brackets, controls, format marks. */
-const UNSAFE = /['"\\[\]<>`\p{Cc}\p{Cf}]/gu;
+/**
+ * Characters Docsify cannot take in a path (it quotes the path in a selector: quotes and backslash) and those that
+ * change what a reader sees without being seen (controls, format marks such as a right-to-left override).
+ */
+const UNSAFE = /['"\\\p{Cc}\p{Cf}]/gu;
 /** Every id the reader makes starts with a letter (y1088, p3, t3-45, n-fu-1, g-5218-6cd5). */
 const ID = /^[A-Za-z][\w-]*$/;
 const MAX_SHOWN = 24;
 
 /** A character as a reader can see it in a message: invisible ones by code point. */
 function visible(c: string): string {
-  return /[\p{Cc}\p{Cf}\s]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
+  return /[\p{Cc}\p{Cf}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
 }
 
 function shown(s: string): string {
