@@ -6,17 +6,12 @@
  */
 import { chapterParagraphs } from './shell/dom-text.ts';
 import type { Feature, RenderContext } from './shell/feature.ts';
-import { loadSearchLater, runLateDoneEach } from './shell/late-search.ts';
+import { loadSearchLater, searchKeyBindings, type DocsifyHooks } from './shell/late-search.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
-  config: { keyBindings?: Record<string, { bindings: unknown; callback: unknown }> | false };
-}
-interface Hooks {
-  doneEach(fn: () => void): void;
-  ready(fn: () => void): void;
 }
 
 let features: Feature[] | null = null;
@@ -26,22 +21,27 @@ let searchArrived: () => void = () => {};
 /** The late search plugin's arrival (or its failure: a missing search must not keep the page from being ready). */
 const search = new Promise<void>((resolve) => (searchArrived = resolve));
 
-/** Runs every feature on a render; resolves when the work each returned has settled. */
-function runFeatures(ctx: RenderContext): Promise<void> {
-  // bench/years.bench.ts reads this measure: the reader's own share of a render.
-  performance.mark('reader:start');
+/** Runs one hook of every feature on a render; resolves when the work each returned has settled. */
+function runHook(ctx: RenderContext, hook: 'doneEach' | 'ready'): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const f of features ?? []) {
     try {
-      const later = f.doneEach?.(ctx);
+      const later = f[hook]?.(ctx);
       if (later) pending.push(later.catch((e: unknown) => console.warn(`reader: ${f.name} failed`, e)));
     } catch (e) {
       // One feature's fault must not take the text away; it is reported, the rest still runs.
       console.warn(`reader: ${f.name} failed`, e);
     }
   }
-  performance.measure('reader:features', 'reader:start');
   return Promise.all(pending).then(() => undefined);
+}
+
+function runFeatures(ctx: RenderContext): Promise<void> {
+  // bench/years.bench.ts reads this measure: the reader's own share of a render.
+  performance.mark('reader:start');
+  const done = runHook(ctx, 'doneEach');
+  performance.measure('reader:features', 'reader:start');
+  return done;
 }
 
 function loadFeatures(): Promise<void> {
@@ -62,18 +62,20 @@ function loadFeatures(): Promise<void> {
 
 /**
  * The page says when a render is complete: `data-ready` on the content section (with `data-route`) and a
- * `reader:ready` event, once every feature's work for it has settled and the late search plugin has arrived.
- * Tests and anything else that must see the finished page wait on this, never on time.
+ * `reader:ready` event, once every feature's work for it has settled, the late search plugin has arrived and the
+ * features' `ready` hooks have run. Tests and anything else that must see the finished page wait on this, never
+ * on time.
  */
 function markReady(ctx: RenderContext, work: Promise<unknown>): void {
-  void work.then(() => {
-    if (lastRender !== ctx || !ctx.section.isConnected) return;
+  const current = (): boolean => lastRender === ctx && ctx.section.isConnected;
+  void work.then(() => (current() ? runHook(ctx, 'ready') : undefined)).then(() => {
+    if (!current()) return;
     ctx.section.dataset['ready'] = '';
     document.dispatchEvent(new CustomEvent('reader:ready', { detail: { route: ctx.route } }));
   });
 }
 
-function plugin(hook: Hooks, vm: DocsifyVm): void {
+function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
   hook.doneEach(() => {
     const section = document.querySelector<HTMLElement>('.markdown-section');
     if (!section) return;
@@ -88,9 +90,8 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
     };
     lastRender = ctx;
     markReady(ctx, Promise.all([features ? runFeatures(ctx) : loadFeatures(), search]));
-    runLateDoneEach();
   });
-  hook.ready(() => void loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js').then(searchArrived));
+  hook.ready(() => void loadSearchLater(hook, vm, 'vendor/docsify/plugins/search.min.js').then(searchArrived));
 }
 
 // First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
@@ -110,6 +111,7 @@ preloadRouteMarkdown(location.hash);
   subMaxLevel: 0,
   executeScript: false,
   noEmoji: true,
+  keyBindings: searchKeyBindings,
   externalLinkTarget: '_self',
   search: {
     paths: 'auto',

@@ -85,6 +85,9 @@ test('full-text search finds a Chinese phrase: 察哥 finds the 宣和元年 pas
   const w = await watchedPage(t.context, t.origin);
   await w.page.goto(t.site.url);
   await waitForRender(w.page);
+  // Docsify's search key, configured by the reader (late-search.ts): / focuses the field.
+  await w.page.keyboard.press('/');
+  assert.equal(await w.page.evaluate(() => document.activeElement?.matches('.search input[type="search"]')), true, '/ focuses the search field');
   await w.page.fill('.search input', '察哥');
   const result = w.page.locator('.search .matching-post a[href*="chapters/04-huizong"]');
   await result.waitFor({ timeout: 10000 });

@@ -7,11 +7,13 @@ import type { Feature } from './feature.ts';
 import { glossary, preloadGlossary } from '../glossary/glossary.ts';
 import { notes } from '../notes/notes.ts';
 import { installPopover } from './popover.ts';
+import { printNotes } from '../print/footnotes.ts';
 import { target } from './target.ts';
 import { years } from '../years/years.ts';
 
-// Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-export const features: Feature[] = [notes, years, chapterNav, glossary, target];
+// Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them, and
+// the printed notes are numbered when everything is in place.
+export const features: Feature[] = [notes, years, chapterNav, glossary, target, printNotes];
 
 export function mountFeatures(): void {
   installPopover();

@@ -1,66 +1,71 @@
 /**
  * Docsify's search plugin, loaded after the first page is on screen instead of before it: its script is as large
- * as Docsify's own, and on a slow line it delayed the first text by a third (see bench/load.bench.ts). Docsify
- * only installs plugins at start, so the late plugin is installed here with the hooks it uses.
+ * as Docsify's own, and on a slow line it delayed the first text by a third (see bench/load.bench.ts).
+ *
+ * Docsify reads `$docsify.plugins` once, at start, and has no API to add a plugin later (plugins added after start
+ * never see their hooks: docsifyjs/docsify#233). So the late plugin is installed with the hook object Docsify gave
+ * the reader's own plugin: its `doneEach` registers with Docsify itself; `mounted`, long past, is run at once. Its
+ * `init` is not run: its one task, adding the `focusSearch` key binding, only works before Docsify reads the
+ * bindings at start, so the binding is part of the configuration instead (`searchKeyBindings`).
  */
-type Hook = (fn: (...args: unknown[]) => unknown) => void;
-type Install = (hook: Record<string, Hook>, vm: unknown) => void;
+type Register = (fn: () => void) => void;
 
-interface LateVm {
-  config: { keyBindings?: Record<string, { bindings: unknown; callback: unknown }> | false };
+/** The registration functions Docsify hands a plugin (Docsify's published `Hooks` type describes the callbacks). */
+export interface DocsifyHooks {
+  init: Register;
+  mounted: Register;
+  beforeEach: Register;
+  afterEach: Register;
+  doneEach: Register;
+  ready: Register;
 }
 
-const lateDoneEach: (() => void)[] = [];
+type Install = (hook: DocsifyHooks, vm: unknown) => void;
 
-/** Called from the reader's doneEach: the late plugin sees every render after it arrived. */
-export function runLateDoneEach(): void {
-  for (const fn of lateDoneEach) fn();
-}
-
-/** Docsify keeps bindings as sorted key lists, normalised once at start; a late binding must arrive so. */
-function normalise(bindings: unknown): string[][] {
-  const mods = ['alt', 'ctrl', 'meta', 'shift'];
-  return (Array.isArray(bindings) ? bindings : [bindings]).map((keys: string) => {
-    const parts = keys.split('+').map((k) => k.trim().toLowerCase());
-    return [...parts.filter((k) => mods.includes(k)).sort(), ...parts.filter((k) => !mods.includes(k)).sort()];
-  });
-}
+/** The keys of Docsify's search (its defaults: `/`, ⌘K, Ctrl+K) focus the search field, opening the sidebar first. */
+export const searchKeyBindings = {
+  focusSearch: {
+    bindings: ['/', 'meta+k', 'ctrl+k'],
+    callback(): void {
+      const sidebar = document.querySelector('.sidebar');
+      const input = sidebar?.querySelector<HTMLInputElement>('input[type="search"]');
+      if (!input) return;
+      if ((sidebar?.getBoundingClientRect().x ?? 0) < 0) document.querySelector<HTMLElement>('.sidebar-toggle')?.click();
+      input.focus({ preventScroll: true });
+    },
+  },
+};
 
 /** Resolves once the plugin is installed, or could not be loaded (reported, and the page goes on without it). */
-export function loadSearchLater(vm: LateVm, src: string): Promise<void> {
+export function loadSearchLater(hook: DocsifyHooks, vm: unknown, src: string): Promise<void> {
   const w = window as unknown as { $docsify: { plugins: Install[] } };
   const before = new Set(w.$docsify.plugins);
-  const script = document.createElement('script');
-  script.src = src;
-  let arrived: () => void = () => {};
-  const done = new Promise<void>((resolve) => (arrived = resolve));
-  script.onerror = () => {
-    console.warn(`reader: search unavailable (${src})`);
-    arrived();
-  };
-  script.onload = () => {
-    const install = w.$docsify.plugins.find((p) => !before.has(p));
-    if (!install) return arrived();
-    install(
-      {
-        init: (fn) => {
-          fn();
-          const kb = vm.config.keyBindings;
-          if (kb && kb['focusSearch']) kb['focusSearch'].bindings = normalise(kb['focusSearch'].bindings);
-        },
-        mounted: (fn) => void fn(),
-        doneEach: (fn) => {
-          lateDoneEach.push(fn as () => void);
-          fn();
-        },
-        beforeEach: () => {},
-        afterEach: () => {},
-        ready: () => {},
-      },
-      vm,
-    );
-    arrived();
-  };
-  document.body.appendChild(script);
-  return done;
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onerror = () => {
+      console.warn(`reader: search unavailable (${src})`);
+      resolve();
+    };
+    script.onload = () => {
+      const install = w.$docsify.plugins.find((p) => !before.has(p));
+      if (install) {
+        install(
+          {
+            ...hook,
+            init: () => {},
+            mounted: (fn) => fn(),
+            // Docsify runs it on every later render; the render on screen gets it now.
+            doneEach: (fn) => {
+              hook.doneEach(fn);
+              fn();
+            },
+          },
+          vm,
+        );
+      }
+      resolve();
+    };
+    document.body.appendChild(script);
+  });
 }

@@ -17,6 +17,7 @@ import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathO
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
 import { el } from '../shell/dom-text.ts';
+import { onRouteChange } from '../shell/router.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
@@ -140,7 +141,7 @@ export const years: Feature = {
     installCopy();
     mountNav();
     document.addEventListener('keydown', onKey);
-    window.addEventListener('hashchange', onHashChange);
+    onRouteChange(onHashChange);
   },
   doneEach(ctx: RenderContext) {
     performance.mark('years:start');
