@@ -5,6 +5,7 @@
  */
 import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
 import { sourcesLine } from '../../core/citation.ts';
+import { GlossaryIndexSchema, readDerived } from '../../core/derived.ts';
 import { el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
@@ -17,7 +18,8 @@ let loaded: GlossaryIndex | null = null;
 
 function load(): Promise<GlossaryIndex | null> {
   data ??= fetch(DATA_URL)
-    .then((r) => (r.ok ? (r.json() as Promise<GlossaryIndex>) : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
+    .then((json: unknown) => readDerived(GlossaryIndexSchema, json, DATA_URL))
     .then((d) => (loaded = d))
     .catch((e: unknown) => {
       console.warn('reader: glossary unavailable', e);
