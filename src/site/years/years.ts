@@ -115,7 +115,7 @@ let rendered: RenderContext | null = null;
  * scrolls to it): the navigator's current year follows the jump.
  */
 function onHashChange(): void {
-  if (!rendered || !rendered.section.isConnected) return;
+  if (!rendered?.section.isConnected) return;
   const { route, id } = currentTarget();
   if (route !== rendered.route || !id || !/^y\d+(-\d+)?$/.test(id)) return;
   pinTo(id);
