@@ -26,7 +26,7 @@ const VENDOR: [string, string][] = [
 
 async function checkGenerated(): Promise<void> {
   const stale: string[] = [];
-  for (const { run } of await generators()) {
+  for (const { run } of generators()) {
     for (const { path, content } of await run()) {
       const file = join(ROOT, path);
       if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(path);

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 
-for (const { name, run } of await generators()) {
+for (const { name, run } of generators()) {
   for (const { path, content } of await run()) {
     mkdirSync(dirname(join(ROOT, path)), { recursive: true });
     writeFileSync(join(ROOT, path), content);

@@ -67,12 +67,12 @@ async function tests(name: string, dir: string, concurrency: number, tmp: string
 const started = performance.now();
 const tmp = mkdtempSync(join(tmpdir(), 'npm-test-'));
 const outcomes: Outcome[] = [];
-const bin = (name: string): string => join(ROOT, 'node_modules/.bin', name);
 
 try {
   for (const [name, cmd, args] of [
-    ['typecheck', bin('tsc'), ['--noEmit']],
-    ['build', bin('tsx'), ['scripts/build.ts']],
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+    ['lint', 'npm', ['run', '--silent', 'lint']],
+    ['build', 'npm', ['run', '--silent', 'build']],
   ] as const) {
     const o = await stage(name, cmd, [...args]);
     outcomes.push(o);

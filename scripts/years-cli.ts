@@ -54,6 +54,7 @@ function main(args: string[]): void {
     fail('usage: npm run years -- FILE...   (prints the year expressions of the files as JSON lines)');
   }
   const base = process.env['INIT_CWD'] ?? process.cwd();
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: fail() never returns
   const docs: DocumentInput[] = args.map((file) => {
     let text: string;
     try {

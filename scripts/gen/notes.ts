@@ -1,12 +1,8 @@
 /** Textual notes: where each corrected character stands in the chapters, and the note shown there. */
 import { applyCorrections, noteText } from '../../src/core/corrections.ts';
+import type { NotesData } from '../../src/core/derived.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs } from '../lib/repo.ts';
 
-export interface NotesData {
-  notes: Record<string, { text: string; reading: string; certainty: string }>;
-  /** By chapter route: the corrected characters' places. */
-  marks: Record<string, { paragraph: number; start: number; end: number; id: string }[]>;
-}
 
 export default async function notes() {
   const corrections = readCorrections();

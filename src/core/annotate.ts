@@ -18,6 +18,7 @@ import type { Mark } from './marks.ts';
 import { DataError, DataErrors } from './data-error.ts';
 import { glossaryForms, type Glossary, type GlossaryForm } from './glossary.ts';
 import { buildMatcher, type Matcher } from './matcher.ts';
+import { MONTH } from './year-tokens.ts';
 
 export interface GlossaryMark extends Mark {
   term: string;
@@ -125,7 +126,7 @@ export function annotateChapter(
   return marks.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
-const SEASON_BEFORE_MONTH = /^(?:闰)?(?:正|十[一二]?|[一二三四五六七八九])月/;
+const SEASON_BEFORE_MONTH = new RegExp(`^${MONTH}`);
 
 /**
  * A one-character form that is also a season (夏 the state, 夏 the season) stands for the season where the text

@@ -242,14 +242,14 @@ export function coverage(
   const first = new Map<string, { chapter: number; paragraph: number; start: number; end: number }>();
   // Names with an appearance that no glossary mark contains.
   const unmarked = new Set<string>();
-  chapters.forEach(({ chapter }, c) =>
+  chapters.forEach(({ chapter }, c) => {
     chapter.paragraphs.forEach((p, paragraph) => {
       for (const m of listedMatcher.findAll(p.text)) {
         if (!first.has(m.form)) first.set(m.form, { chapter: c, paragraph, start: m.start, end: m.end });
         if (!inMark(c, paragraph, m.start, m.end)) unmarked.add(m.form);
       }
-    }),
-  );
+    });
+  });
   const position = (n: string) => {
     const f = first.get(n);
     return f ? [f.chapter, f.paragraph, f.start] : null;

@@ -234,6 +234,11 @@ export class EraTable {
     const all = this.years.get(year) ?? [];
     return state === undefined ? [...all] : all.filter((e) => e.state === state);
   }
+  /** The state's era in force at the end of a year: a change-year goes to the newer era (1094 → 绍圣). */
+  atYearEnd(year: number, state: State): Era | null {
+    return this.inYear(year, state).reduce<Era | null>((best, e) => (best === null || e.first > best.first ? e : best), null);
+  }
+
 
   /** 1-based year of the era for a Gregorian year; null outside the era. */
   eraYear(era: Era, year: number): number | null {

@@ -4,6 +4,9 @@
  */
 import type { GlossaryEntryData } from './glossary.ts';
 
+export const KINDS = ['person', 'place', 'office', 'institution', 'era', 'state', 'object', 'term'] as const;
+export type Kind = (typeof KINDS)[number];
+
 /** [entry index, paragraph, start, end]: compact, since a chapter has hundreds. */
 export type CompactMark = [number, number, number, number];
 

@@ -8,8 +8,8 @@ import { yamlErrors } from './yaml-errors.ts';
 import { noteProblems, parseCitation } from './citation.ts';
 import { DataError, DataErrors } from './data-error.ts';
 
-export const KINDS = ['person', 'place', 'office', 'institution', 'era', 'state', 'object', 'term'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, type Kind } from './glossary-view.ts';
+import { KINDS, type Kind } from './glossary-view.ts';
 
 export interface GlossaryEntry {
   term: string;

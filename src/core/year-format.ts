@@ -30,7 +30,7 @@ export function cycleName(year: number): string {
 
 /** The Song era a year is filed under: the one in force at the year's end (a change-year goes to the new era). */
 export function songEraOf(table: EraTable, year: number): Era | null {
-  return table.inYear(year, '宋').reduce<Era | null>((best, e) => (best === null || e.first > best.first ? e : best), null);
+  return table.atYearEnd(year, '宋');
 }
 
 /** `元祐三年` for 1088; a change-year names the new era: `绍圣元年` for 1094. */

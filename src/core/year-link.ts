@@ -5,8 +5,8 @@
  * A year link never fetches anything and never becomes HTML: it resolves to a chapter and an entry anchor from the
  * bundled year index, or to a message that the page writes with textContent.
  */
-import { STATES, STATE_SPANS, formatEraYear, type Era, type EraTable, type State } from './eras.ts';
-import { parseChineseNumeral } from './numerals.ts';
+import { STATE_SPANS, formatEraYear, type Era, type EraTable } from './eras.ts';
+import { readEraYear } from './year-tokens.ts';
 import type { YearContext } from './years.ts';
 
 /** src/generated/year-index.json (see scripts/gen/year-index.ts). */
@@ -47,7 +47,6 @@ export type YearLink =
   /** Anything else: not a year, not an era, malformed percent-encoding, empty. */
   | { kind: 'unknown'; text: string | null };
 
-const ERA_YEAR = /^(元|[一二三四五六七八九十廿卅]{1,3})年$/;
 const NUMBER = /^(\d{1,7})\s*年?$/;
 const MAX_TEXT = 40;
 
@@ -104,25 +103,14 @@ export function resolveYearLink(raw: string, index: YearIndex, eras: () => EraTa
   if (num) return byYear(index, Number(num[1]), null);
 
   const table = eras();
-  const state = (STATES as readonly string[]).includes(text[0]!) && text.length > 1 ? (text[0] as State) : null;
-  const rest = state ? text.slice(1) : text;
-  // Longest era name first, so that 建中靖国 is not read as 建中 + 靖国….
-  for (const name of table.names()) {
-    if (!rest.startsWith(name)) continue;
-    const m = ERA_YEAR.exec(rest.slice(name.length));
-    if (!m) continue;
-    const n = m[1] === '元' ? 1 : parseChineseNumeral(m[1]!);
-    if (n === null) continue;
-    const cands = table.byName(name).filter((e) => state === null || e.state === state);
-    if (cands.length === 0) continue;
+  const named = readEraYear(text, table.names());
+  if (named) {
+    const cands = table.byName(named.name).filter((e) => named.state === null || e.state === named.state);
     // A name several states used (大安) goes to Song first, then Xia, Liao, Jin; the earliest era of that name first.
-    const fits = cands.filter((e) => table.toGregorian(e, n) !== null);
-    const era = fits[0];
-    if (!era) {
-      const best = cands[0]!;
-      return { kind: 'no-such-era-year', era: best, n, last: best.last - best.first + 1 };
-    }
-    return byYear(index, table.toGregorian(era, n)!, { era, n });
+    const era = cands.find((e) => table.toGregorian(e, named.n) !== null);
+    if (era) return byYear(index, table.toGregorian(era, named.n)!, { era, n: named.n });
+    const best = cands[0];
+    if (best) return { kind: 'no-such-era-year', era: best, n: named.n, last: best.last - best.first + 1 };
   }
   return { kind: 'unknown', text: shown };
 }

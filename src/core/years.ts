@@ -48,6 +48,7 @@ import { sexagenaryIndex, yearCycle, formatYMD, gregorianFromJdn, julianFromJdn,
 import type { LunarCalendar, LunarMonth, Season, DaySpan } from './calendar.ts';
 import { STATES, type Era, type EraTable, type State } from './eras.ts';
 import { parseChineseNumeral } from './numerals.ts';
+import { eraYearNumber, eraYearSource, GANZHI, MONTH, monthNumber, NUM } from './year-tokens.ts';
 import type { Mark } from './marks.ts';
 
 /** What the parser carries from one paragraph (and file) to the next. JSON-serialisable. */
@@ -162,15 +163,13 @@ export function yearMarks(mentions: readonly YearMention[]): YearMark[] {
   return marks.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
-const NUM = '[一二三四五六七八九十廿卅]{1,3}';
-const GANZHI = '[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]';
 const MAX_ERA_YEAR = 40;
 const SENTENCE_END = '。！？；';
 const CLAUSE_END = '。！？；，、：';
 const CLOSE_QUOTES = '」』”';
 const OPEN_QUOTES = '「『“';
 const SEASON_RE = /[春夏秋冬]/y;
-const MONTH_RE = new RegExp(`(闰)?(正|十[一二]?|[一二三四五六七八九])月`, 'y');
+const MONTH_RE = new RegExp(MONTH, 'y');
 const DAY_RE = new RegExp(GANZHI, 'y');
 // A month followed by these is a span of months (三月不克, 数月间), not a date.
 const NOT_AFTER_MONTH = '余间许内不矣有';
@@ -204,7 +203,7 @@ export class YearParser {
     private readonly calendar: LunarCalendar = songCalendar,
   ) {
     const names = table.names();
-    this.eraRe = new RegExp(`(${names.join('|')})(元|${NUM})年`, 'y');
+    this.eraRe = new RegExp(eraYearSource(names), 'y');
     this.eraStarts = new Set(names.map((n) => n[0]!));
   }
 
@@ -258,8 +257,7 @@ export class YearParser {
 
   /** @internal The state's era in force at the end of a year (a change-year goes to the newer era). */
   eraAtYearEnd(state: State, year: number): Era | null {
-    const eras = this.table.inYear(year, state);
-    return eras.reduce<Era | null>((best, e) => (best === null || e.first > best.first ? e : best), null);
+    return this.table.atYearEnd(year, state);
   }
 
   /** @internal */
@@ -352,7 +350,7 @@ class ParagraphScan {
     if (!m) return null;
     const end = i + m[0].length;
     const name = m[1]!;
-    const n = m[2] === '元' ? 1 : parseChineseNumeral(m[2]!);
+    const n = eraYearNumber(m[2]!);
     if (n === null || n > MAX_ERA_YEAR) return end;
 
     if (this.inSummary(i)) {
@@ -542,7 +540,7 @@ class ParagraphScan {
     const m = MONTH_RE.exec(t);
     if (m && !NOT_AFTER_MONTH.includes(t[j + m[0].length] ?? '')) {
       leap = m[1] === '闰';
-      month = m[2] === '正' ? 1 : parseChineseNumeral(m[2]!);
+      month = monthNumber(m[2]!);
       j += m[0].length;
     }
     let cycle: number | null = null;

@@ -12,33 +12,33 @@ import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
-  config: { keyBindings?: Record<string, { bindings: unknown; callback: unknown }> | false };
-}
-interface Hooks {
-  doneEach(fn: () => void): void;
-  ready(fn: () => void): void;
 }
 
 let features: Feature[] | null = null;
 let loading: Promise<void> | null = null;
 let lastRender: RenderContext | null = null;
 
-/** Runs every feature on a render; resolves when the work each returned has settled. */
-function runFeatures(ctx: RenderContext): Promise<void> {
-  // bench/years.bench.ts reads this measure: the reader's own share of a render.
-  performance.mark('reader:start');
+/** Runs one hook of every feature on a render; resolves when the work each returned has settled. */
+function runHook(ctx: RenderContext, hook: 'doneEach' | 'ready'): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const f of features ?? []) {
     try {
-      const later = f.doneEach?.(ctx);
+      const later = f[hook]?.(ctx);
       if (later) pending.push(later.catch((e: unknown) => console.warn(`reader: ${f.name} failed`, e)));
     } catch (e) {
       // One feature's fault must not take the text away; it is reported, the rest still runs.
       console.warn(`reader: ${f.name} failed`, e);
     }
   }
-  performance.measure('reader:features', 'reader:start');
   return Promise.all(pending).then(() => undefined);
+}
+
+function runFeatures(ctx: RenderContext): Promise<void> {
+  // bench/years.bench.ts reads this measure: the reader's own share of a render.
+  performance.mark('reader:start');
+  const done = runHook(ctx, 'doneEach');
+  performance.measure('reader:features', 'reader:start');
+  return done;
 }
 
 function loadFeatures(): Promise<void> {
@@ -59,18 +59,24 @@ function loadFeatures(): Promise<void> {
 
 /**
  * The page says when a render is complete: `data-ready` on the content section (with `data-route`) and a
- * `reader:ready` event, once every feature's work for it has settled.
+ * `reader:ready` event, once every feature's work for it has settled and the features' `ready` hooks have run.
  * Tests and anything else that must see the finished page wait on this, never on time.
  */
 function markReady(ctx: RenderContext, work: Promise<unknown>): void {
-  void work.then(() => {
-    if (lastRender !== ctx || !ctx.section.isConnected) return;
+  const current = (): boolean => lastRender === ctx && ctx.section.isConnected;
+  void work.then(() => (current() ? runHook(ctx, 'ready') : undefined)).then(() => {
+    if (!current()) return;
     ctx.section.dataset['ready'] = '';
     document.dispatchEvent(new CustomEvent('reader:ready', { detail: { route: ctx.route } }));
   });
 }
 
-function plugin(hook: Hooks, vm: DocsifyVm): void {
+/** The part of Docsify's plugin API the reader uses (docs: "Write a plugin"). */
+interface DocsifyHooks {
+  doneEach(fn: () => void): void;
+}
+
+function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
   hook.doneEach(() => {
     const section = document.querySelector<HTMLElement>('.markdown-section');
     if (!section) return;
@@ -79,7 +85,7 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
     delete section.dataset['ready'];
     const paragraphs = chapterParagraphs(section);
     // Paragraph anchors (`?id=p3`, ARCHITECTURE.md): the one address every paragraph has, chapter or not.
-    paragraphs.forEach((p, i) => (p.id = `p${i}`));
+    for (const [i, p] of paragraphs.entries()) p.id = `p${i}`;
     const ctx: RenderContext = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
     lastRender = ctx;
     markReady(ctx, features ? runFeatures(ctx) : loadFeatures());

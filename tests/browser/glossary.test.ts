@@ -203,7 +203,7 @@ async function assertPlaced(page: Page, id: string, label: string): Promise<{ ti
 async function quietPoint(page: Page): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(() => {
     const tip = document.querySelector('[role="tooltip"]');
-    const t = tip && tip.checkVisibility() ? tip.getBoundingClientRect() : null;
+    const t = tip?.checkVisibility() ? tip.getBoundingClientRect() : null;
     for (const para of document.querySelectorAll('.markdown-section > p')) {
       const first = para.firstChild;
       if (!(first instanceof Text) || !first.data.startsWith('\u3000')) continue;

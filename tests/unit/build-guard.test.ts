@@ -68,3 +68,21 @@ test('a correction whose count does not match the seed: the correction line', ()
     assert.match(buildFails(copy), new RegExp(`${CORRECTIONS}:${line}: "zhang-mao" occurs 1 times in the seed, count says 2`));
   });
 });
+
+test('one npm run gen is enough: a changed calendar row reaches the year index in the same run', () => {
+  withCopy((copy) => {
+    const gen = 'scripts/gen/calendar.ts';
+    const source = copy.read(gen);
+    // 1086 loses its leap month: its seventh month, where chapter 02's narrative date falls, moves.
+    const patched = source.replace('rows.push([newYear, lunarYear.getLeapMonth(),', 'rows.push([newYear, year === 1086 ? 0 : lunarYear.getLeapMonth(),');
+    assert.notEqual(patched, source, 'the calendar generator has the row line this test changes');
+    copy.write(gen, patched);
+    const index = copy.read('src/generated/year-index.json');
+    const first = copy.run('scripts/gen.ts');
+    assert.equal(first.status, 0, first.stderr);
+    assert.notEqual(copy.read('src/generated/year-index.json'), index, 'the year index follows the calendar');
+    // Nothing is left stale: the build's own check of the generated files passes.
+    const build = copy.run('scripts/build.ts');
+    assert.equal(build.status, 0, build.stderr);
+  });
+});

@@ -22,3 +22,15 @@ for (const { name, run } of await generators()) {
     assert.deepEqual(a, b);
   });
 }
+
+test('the generated data passes the schemas its readers check it with, and a faulty file is named', async () => {
+  const { ChaptersSchema, ErasSchema, NotesSchema, readDerived, YearIndexSchema } = await import('../../src/core/derived.ts');
+  const json = (name: string): unknown => JSON.parse(readFileSync(join(ROOT, 'src/generated', name), 'utf8'));
+  readDerived(ChaptersSchema, json('chapters.json'), 'chapters.json');
+  readDerived(ErasSchema, json('eras.json'), 'eras.json');
+  readDerived(NotesSchema, json('notes.json'), 'notes.json');
+  const index = readDerived(YearIndexSchema, json('year-index.json'), 'year-index.json');
+  const broken = structuredClone(index) as unknown as { years: { year: unknown }[] };
+  broken.years[3]!.year = '1089';
+  assert.throws(() => readDerived(YearIndexSchema, broken, 'year-index.json'), /^Error: year-index\.json: at years\.3\.year: /);
+});

@@ -124,7 +124,9 @@ function bruteOverlapping(forms: string[], text: string): [number, number, numbe
       .map((f, index) => ({ f, index }))
       .filter(({ f }) => text.startsWith(f, i))
       .sort((a, b) => b.f.length - a.f.length)
-      .forEach(({ f, index }) => out.push([i, i + f.length, index]));
+      .forEach(({ f, index }) => {
+        out.push([i, i + f.length, index]);
+      });
   }
   return out;
 }

@@ -400,3 +400,39 @@ test('the CLI reads a chapter through parseChapter and other files one line a pa
   assert.deepEqual(inputParagraphs('x.md', '　　二年，\n\n　　三年，\n'), ['　　二年，', '　　三年，']);
   assert.deepEqual(inputParagraphs('x.txt', '<!-- { "loadSidebar": true } -->\n　　二年，\n\n　　三年，\n'), ['　　二年，', '　　三年，']);
 });
+
+// ── every warning path, from tests/fixtures/year-warnings.txt ─────────────────────────────────────────────────
+
+const WARNING_CASES = read('tests/fixtures/year-warnings.txt')
+  .split(/\n\s*\n/)
+  .filter((block) => /^case: /m.test(block))
+  .map((block) => {
+    const field = (key: string): string[] => block.split('\n').filter((l) => l.startsWith(`${key}: `)).map((l) => l.slice(key.length + 2));
+    const context = field('context')[0];
+    return {
+      name: field('case')[0]!,
+      text: field('text')[0]!,
+      context: context ? (JSON.parse(context) as YearContext) : START_CONTEXT,
+      warn: field('warn'),
+      placed: field('placed'),
+    };
+  });
+
+test('the warning fixtures cover every warning the parser can give', () => {
+  const source = read('src/core/years.ts');
+  const paths = source.match(/this\.warn\(/g)?.length ?? 0;
+  assert.ok(paths > 0);
+  assert.equal(WARNING_CASES.length, paths, 'one fixture case per this.warn( in src/core/years.ts');
+});
+
+for (const c of WARNING_CASES) {
+  test(`warning: ${c.name}`, () => {
+    const r = parser.parseParagraph(c.text, c.context);
+    assert.deepEqual(r.warnings.map((w) => w.replace(/^paragraph \d+, offset \d+: /, '')), c.warn);
+    // What warns is not placed (no mention is the warned expression), unless the case says how it is still read.
+    for (const w of c.warn) {
+      const expr = w.split(/[:=]/)[0]!.trim();
+      assert.deepEqual(r.mentions.filter((m) => m.match === expr).map((m) => m.kind), c.placed, `${expr} is placed as ${c.placed.join() || 'nothing'}`);
+    }
+  });
+}

@@ -1,6 +1,9 @@
 /** Previous/next chapter links at the foot of each chapter, in sidebar order. */
-import chapters from '../../generated/chapters.json';
+import { ChaptersSchema, readDerived } from '../../core/derived.ts';
+import chaptersJson from '../../generated/chapters.json';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+
+const chapters = readDerived(ChaptersSchema, chaptersJson, 'src/generated/chapters.json');
 
 function link(route: string, label: string, title: string, rel: string): HTMLAnchorElement {
   const a = document.createElement('a');

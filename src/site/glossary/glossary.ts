@@ -5,11 +5,10 @@
  */
 import { entryAnchor, kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
 import { sourcesLine } from '../../core/citation.ts';
+import { GlossaryIndexSchema, readDerived } from '../../core/derived.ts';
 import { el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
-import { buildFootnotes } from '../print/footnotes.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
-import { currentTarget, markTarget } from '../shell/target.ts';
 
 const DATA_URL = 'data/glossary.json';
 const MAX_PLACES = 12;
@@ -19,7 +18,8 @@ let loaded: GlossaryIndex | null = null;
 
 function load(): Promise<GlossaryIndex | null> {
   data ??= fetch(DATA_URL)
-    .then((r) => (r.ok ? (r.json() as Promise<GlossaryIndex>) : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
+    .then((json: unknown) => readDerived(GlossaryIndexSchema, json, DATA_URL))
     .then((d) => (loaded = d))
     .catch((e: unknown) => {
       console.warn('reader: glossary unavailable', e);
@@ -100,8 +100,8 @@ function decorate(ctx: RenderContext, index: GlossaryIndex): void {
     makeTrigger(span, 'term', String(e));
     present.add(entry.kind);
   }
-  const nav = ctx.section.querySelector('.chapter-nav');
-  ctx.section.insertBefore(legend(present), nav);
+  // After the text, so whatever other features add at the chapter's end stays after it.
+  ctx.paragraphs.at(-1)?.after(legend(present));
   performance.measure('glossary:decorate', 'glossary:start');
 }
 
@@ -115,20 +115,12 @@ export const glossary: Feature = {
     if (!/^chapters\//.test(ctx.route)) return load().then(() => undefined);
     if (loaded) {
       decorate(ctx, loaded);
-      buildFootnotes(ctx.section);
-      return;
+      return undefined;
     }
-    buildFootnotes(ctx.section);
     return load().then((index) => {
       // The reader may have moved on while the data arrived.
       // Docsify reuses the section: the render is still on screen only if its paragraphs are.
-      if (!index || !ctx.paragraphs[0]?.isConnected) return;
-      decorate(ctx, index);
-      buildFootnotes(ctx.section);
-      // A target among the terms did not exist when the target feature ran.
-      const { id } = currentTarget();
-      if (id && /^t\d+-\d+$/.test(id)) return markTarget(ctx.section, id);
-      return undefined;
+      if (index && ctx.paragraphs[0]?.isConnected) decorate(ctx, index);
     });
   },
 };

@@ -1,13 +1,11 @@
 /** Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence. */
+import { NotesSchema, readDerived } from '../../core/derived.ts';
 import notesData from '../../generated/notes.json';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
 
-const data = notesData as {
-  notes: Record<string, { text: string; reading: string; certainty: string }>;
-  marks: Record<string, { paragraph: number; start: number; end: number; id: string }[]>;
-};
+const data = readDerived(NotesSchema, notesData, 'src/generated/notes.json');
 
 function buildNote(id: string): Node | null {
   const note = data.notes[id];

@@ -3,6 +3,7 @@
  * screen never shows them; 90-print.css does). Textual notes count at every place; a glossary term at its first
  * place in the chapter. Numbers go on the marked text as a data attribute that print CSS shows.
  */
+import type { Feature, RenderContext } from '../shell/feature.ts';
 
 /**
  * Reading order of the printed numbers. A number is printed after its text (`::after`), so a note nested in a term
@@ -15,7 +16,7 @@ function byEnd(a: Element, b: Element): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-export function buildFootnotes(section: HTMLElement): void {
+function buildFootnotes(section: HTMLElement): void {
   section.querySelector(':scope > .print-notes')?.remove();
   const list = document.createElement('ol');
   list.className = 'print-notes';
@@ -42,3 +43,11 @@ export function buildFootnotes(section: HTMLElement): void {
   });
   if (noted.length) section.append(list);
 }
+
+/** Built once the render is complete: the notes of every feature (and the late glossary's) are in place. */
+export const printNotes: Feature = {
+  name: 'print',
+  ready(ctx: RenderContext) {
+    buildFootnotes(ctx.section);
+  },
+};

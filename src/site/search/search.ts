@@ -13,6 +13,7 @@ import { songYearName } from '../../core/year-format.ts';
 import { eraTable, yearIndex } from '../years/year-data.ts';
 import { el, rangeAt } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+import { onRouteChange } from '../shell/router.ts';
 
 const INDEX_URL = 'data/search.json';
 /** The name under which the match is painted (CSS `::highlight(search-hit)`). */
@@ -238,7 +239,7 @@ export const searchFeature: Feature = {
     mountBox();
     document.addEventListener('keydown', onKey);
     // A jump within the chapter on screen is not a new render (shell/target.ts): the highlight follows the address.
-    window.addEventListener('hashchange', () => {
+    onRouteChange(() => {
       if (!rendered?.section.isConnected) return clearHighlight();
       const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
       apply({ ...rendered, id: q.get('id') }, q.get('hl'));

@@ -1,9 +1,10 @@
 /**
- * Settles the address before Docsify reads it (core/address.ts says why), on load and on every hash change — the
- * listener is registered before Docsify's own, so Docsify only ever sees the settled address. What was changed is
+ * Settles the address before Docsify reads it (core/address.ts says why), on load and on every route change — the
+ * first of the route listeners (shell/router.ts), registered before Docsify's own, so Docsify only ever sees the settled address. What was changed is
  * left for the notice feature to say (`data-address-notice` on the root element, text only).
  */
 import { settleAddress } from '../../core/address.ts';
+import { onRouteChange } from './router.ts';
 
 export const NOTICE_ATTR = 'addressNotice';
 
@@ -15,5 +16,5 @@ export function guardAddress(): void {
     if (s.notice) document.documentElement.dataset[NOTICE_ATTR] = s.notice;
   };
   settle();
-  window.addEventListener('hashchange', settle);
+  onRouteChange(settle);
 }

@@ -17,4 +17,6 @@ export interface Feature {
    * that arrives, idle-time decoration) is a returned promise: the render is ready when every feature's has settled.
    */
   doneEach?(ctx: RenderContext): void | Promise<void>;
+  /** Runs once every feature's work for the render has settled, in feature order (for what reads the whole page). */
+  ready?(ctx: RenderContext): void | Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { Feature } from './feature.ts';
 import { glossary, preloadGlossary } from '../glossary/glossary.ts';
 import { notes } from '../notes/notes.ts';
 import { installPopover } from './popover.ts';
+import { printNotes } from '../print/footnotes.ts';
 import { searchFeature } from '../search/search.ts';
 import { notice } from './notice.ts';
 import { sidebar } from './sidebar.ts';
@@ -14,8 +15,8 @@ import { target } from './target.ts';
 import { years } from '../years/years.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; search names the part of the target to show;
-// the target is found after all of them.
-export const features: Feature[] = [notes, years, chapterNav, glossary, searchFeature, sidebar, notice, target];
+// the target is found after all of them, and the printed notes are numbered when everything is in place.
+export const features: Feature[] = [notes, years, chapterNav, glossary, searchFeature, sidebar, notice, target, printNotes];
 
 export function mountFeatures(): void {
   installPopover();

@@ -7,6 +7,7 @@
 import { el } from './dom-text.ts';
 import type { Feature } from './feature.ts';
 import { NOTICE_ATTR } from './address.ts';
+import { onRouteChange } from './router.ts';
 import { currentTarget } from './target.ts';
 
 function show(section: HTMLElement): void {
@@ -25,7 +26,7 @@ function show(section: HTMLElement): void {
 export const notice: Feature = {
   name: 'notice',
   mounted() {
-    window.addEventListener('hashchange', () => {
+    onRouteChange(() => {
       const section = document.querySelector<HTMLElement>('.markdown-section');
       if (section && section.dataset['route'] === currentTarget().route) show(section);
     });

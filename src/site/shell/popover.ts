@@ -7,6 +7,7 @@
  * term (placed above or below, shifted sideways only); announced through role="tooltip" + aria-describedby.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { onRouteChange } from './router.ts';
 
 type Builder = (key: string, trigger: HTMLElement) => Node | null;
 
@@ -187,7 +188,7 @@ export function installPopover(): void {
     }
   });
   // A route change replaces the content under the bubble.
-  window.addEventListener('hashchange', closeTip);
+  onRouteChange(closeTip);
 }
 
 /** Marks an element as a trigger for `<kind>:<key>`, reachable by keyboard. */

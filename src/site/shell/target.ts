@@ -6,6 +6,7 @@
  */
 import { rangeAt } from './dom-text.ts';
 import type { Feature, RenderContext } from './feature.ts';
+import { onRouteChange } from './router.ts';
 
 export const TARGET_CLASS = 'is-target';
 
@@ -50,7 +51,7 @@ export function currentTarget(): { route: string; id: string | null } {
 export const target: Feature = {
   name: 'target',
   mounted() {
-    window.addEventListener('hashchange', () => {
+    onRouteChange(() => {
       const section = document.querySelector<HTMLElement>('.markdown-section');
       const { route, id } = currentTarget();
       if (section && route === section.dataset['route']) void markTarget(section, id);
@@ -58,5 +59,11 @@ export const target: Feature = {
   },
   doneEach(ctx: RenderContext) {
     return markTarget(ctx.section, ctx.id);
+  },
+  /** A target that a late decoration created (a glossary term, once its data arrived) is marked now. */
+  ready(ctx: RenderContext) {
+    const { route, id } = currentTarget();
+    if (route !== ctx.route || !id || document.getElementById(id)?.classList.contains(TARGET_CLASS)) return undefined;
+    return markTarget(ctx.section, id);
   },
 };

@@ -4,17 +4,17 @@
  * bundled without its sources (src/generated/eras.json). The year parser is built only when a chapter's year
  * mentions are wanted, in the features chunk.
  */
-import { EraTable, expandEras, type CompactEra } from '../../core/eras.ts';
+import { ErasSchema, readDerived, YearIndexSchema } from '../../core/derived.ts';
+import { EraTable, expandEras } from '../../core/eras.ts';
 import erasJson from '../../generated/eras.json';
 import yearIndexJson from '../../generated/year-index.json';
-import type { YearIndex } from '../../core/year-link.ts';
 
-export const yearIndex = yearIndexJson as YearIndex;
+export const yearIndex = readDerived(YearIndexSchema, yearIndexJson, 'src/generated/year-index.json');
 
 let table: EraTable | null = null;
 
 export function eraTable(): EraTable {
-  return (table ??= new EraTable(expandEras(erasJson as CompactEra[], 'data/eras.tsv')));
+  return (table ??= new EraTable(expandEras(readDerived(ErasSchema, erasJson, 'src/generated/eras.json'), 'data/eras.tsv')));
 }
 
 /** The first and last years the chronicle has entries for (1086, 1127). */

@@ -119,7 +119,7 @@ export function decorateReferences(state: ChapterState): number {
 
 function mentionOf(trig: HTMLElement): YearMention | null {
   const state = chapter;
-  if (!state || !state.section.contains(trig)) return null;
+  if (!state?.section.contains(trig)) return null;
   const p = Number(trig.dataset['p']);
   const o = Number(trig.dataset['o']);
   return mentions(state).find((m) => m.paragraph === p && m.offset === o) ?? null;

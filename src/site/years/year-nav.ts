@@ -13,6 +13,7 @@ import { chronicleSpan, eraTable, yearIndex } from './year-data.ts';
 import { songEraOf, songOldYearName, songYearName } from '../../core/year-format.ts';
 import { entryHash, type YearEntry } from '../../core/year-link.ts';
 import { el } from '../shell/dom-text.ts';
+import { onRouteChange } from '../shell/router.ts';
 
 const PANEL_ID = 'year-panel';
 /** The reading line, as a share of the viewport's height from its top. */
@@ -174,7 +175,7 @@ export function mountNav(): void {
   document.addEventListener('focusin', (e) => {
     if (panel && !panel.hidden && e.target instanceof Node && !nav!.contains(e.target)) setOpen(false);
   });
-  window.addEventListener('hashchange', () => setOpen(false));
+  onRouteChange(() => setOpen(false));
   window.addEventListener('scroll', onScroll, { passive: true });
   for (const type of READER_INPUT) {
     window.addEventListener(

@@ -6,6 +6,7 @@
  */
 import { yearIndex, eraTable } from './year-data.ts';
 import { entryHash, resolveYearLink, yearPathOf } from '../../core/year-link.ts';
+import { onRouteChange } from '../shell/router.ts';
 
 /** Characters that Docsify cannot take in a route (it puts the decoded path into CSS selectors). */
 const UNSAFE = /["\\\p{Cc}]/u;
@@ -45,7 +46,7 @@ export function redirectYearLink(): void {
     if (to) history.replaceState(history.state, '', to);
   };
   settle();
-  window.addEventListener('hashchange', settle);
+  onRouteChange(settle);
 }
 
 /** Docsify `routes`: any `/year/…` is a page of ours; the placeholder holds nothing from the address. */

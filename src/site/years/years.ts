@@ -17,6 +17,7 @@ import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathO
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
 import { el } from '../shell/dom-text.ts';
+import { onRouteChange } from '../shell/router.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
@@ -114,7 +115,7 @@ let rendered: RenderContext | null = null;
  * scrolls to it): the navigator's current year follows the jump.
  */
 function onHashChange(): void {
-  if (!rendered || !rendered.section.isConnected) return;
+  if (!rendered?.section.isConnected) return;
   const { route, id } = currentTarget();
   if (route !== rendered.route || !id || !/^y\d+(-\d+)?$/.test(id)) return;
   pinTo(id);
@@ -140,7 +141,7 @@ export const years: Feature = {
     installCopy();
     mountNav();
     document.addEventListener('keydown', onKey);
-    window.addEventListener('hashchange', onHashChange);
+    onRouteChange(onHashChange);
   },
   doneEach(ctx: RenderContext) {
     performance.mark('years:start');

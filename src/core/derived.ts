@@ -1,0 +1,79 @@
+/**
+ * The shapes of the derived data (src/generated/*.json, written by `npm run gen`; site/data/glossary.json, written
+ * by the build) as schemas, so that whoever reads one checks it there instead of trusting a cast: a stale or hand-
+ * edited file fails with the file and the path inside it, not as a wrong page later. The generators' output types
+ * are these schemas' (a generator cannot write what its reader would refuse).
+ */
+import * as v from 'valibot';
+import { STATES, type CompactEra } from './eras.ts';
+import type { GlossaryIndex } from './glossary-view.ts';
+import { KINDS } from './glossary-view.ts';
+import type { YearIndex } from './year-link.ts';
+
+const int = v.pipe(v.number(), v.integer());
+const str = v.string();
+const state = v.picklist(STATES);
+
+const YearContextSchema = v.object({
+  state: v.nullable(state),
+  era: v.nullable(str),
+  year: v.nullable(int),
+  month: v.nullable(int),
+  leap: v.boolean(),
+  day: v.nullable(int),
+});
+
+export const YearIndexSchema: v.GenericSchema<unknown, YearIndex> = v.object({
+  chapters: v.array(
+    v.object({
+      chapter: str,
+      start: YearContextSchema,
+      entries: v.array(v.object({ paragraph: int, offset: int, end: int, year: int, anchor: str })),
+    }),
+  ),
+  years: v.array(v.object({ year: int, chapter: str, anchor: str, entries: v.array(v.object({ chapter: str, anchor: str })) })),
+});
+
+export const ErasSchema: v.GenericSchema<unknown, CompactEra[]> = v.array(v.tuple([state, str, str, str, int, int, v.nullable(str), int]));
+
+export interface NotesData {
+  notes: Record<string, { text: string; reading: string; certainty: string }>;
+  /** By chapter route: the corrected characters' places. */
+  marks: Record<string, { paragraph: number; start: number; end: number; id: string }[]>;
+}
+
+export const NotesSchema: v.GenericSchema<unknown, NotesData> = v.object({
+  notes: v.record(str, v.object({ text: str, reading: str, certainty: str })),
+  marks: v.record(str, v.array(v.object({ paragraph: int, start: int, end: int, id: str }))),
+});
+
+export type ChapterList = { route: string; title: string }[];
+
+export const ChaptersSchema: v.GenericSchema<unknown, ChapterList> = v.array(v.object({ route: str, title: str }));
+
+export const GlossaryIndexSchema: v.GenericSchema<unknown, GlossaryIndex> = v.object({
+  entries: v.array(
+    v.object({
+      term: str,
+      kind: v.picklist(KINDS),
+      gloss: str,
+      sources: v.array(str),
+      aliases: v.optional(v.array(str)),
+      short: v.optional(v.array(str)),
+      note: v.optional(str),
+      modern: v.optional(str),
+    }),
+  ),
+  routes: v.array(str),
+  marks: v.record(str, v.array(v.tuple([int, int, int, int]))),
+  occurrences: v.array(v.array(v.tuple([int, int, int, str]))),
+});
+
+/** The data, checked against its schema; throws naming `file` and the first faulty place in it. */
+export function readDerived<T>(schema: v.GenericSchema<unknown, T>, data: unknown, file: string): T {
+  const r = v.safeParse(schema, data);
+  if (r.success) return r.output;
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  throw new Error(`${file}: ${path ? `at ${path}: ` : ''}${issue.message}`);
+}
