@@ -1,5 +1,5 @@
 /** Textual notes: where each corrected character stands in the chapters, and the note shown there. */
-import { applyCorrections, noteText } from '../../src/core/corrections.ts';
+import { applyCorrections, changedText, noteText } from '../../src/core/corrections.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs } from '../lib/repo.ts';
 
 export interface NotesData {
@@ -12,7 +12,9 @@ export default async function notes() {
   const corrections = readCorrections();
   const { marks } = applyCorrections(readSeedParagraphs(), corrections, CORRECTIONS_FILE);
   const data: NotesData = { notes: {}, marks: {} };
-  for (const c of corrections) data.notes[c.id] = { text: noteText(c), reading: c.reading, certainty: c.certainty };
+  for (const c of corrections) {
+    data.notes[c.id] = { text: noteText(c), reading: changedText(c.seed, c.reading), certainty: c.certainty };
+  }
   // Chapters are the corrected seed's paragraphs in order (tests/unit/text.test.ts proves it), so a seed
   // paragraph number maps to a chapter by counting.
   let first = 0;
