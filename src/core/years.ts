@@ -101,7 +101,12 @@ export interface YearMention {
   date?: DateValue;
   dateMatch?: string;
   dateOffset?: number;
-  /** The other eras of the same year: other states', and the same state's other era in a change-year. */
+  /** The Chinese month the mention's date names or continues (none for a season or a year alone). */
+  month?: { month: number; leap: boolean };
+  /**
+   * The other eras of the same year: other states', and the same state's other era in a change-year; where the
+   * mention has a month, only the eras in force in that month.
+   */
   parallel: ParallelEra[];
 }
 
@@ -262,10 +267,10 @@ export class YearParser {
     return eras.reduce<Era | null>((best, e) => (best === null || e.first > best.first ? e : best), null);
   }
 
-  /** @internal */
-  parallel(year: number, own: Era | null): ParallelEra[] {
+  /** @internal The other eras of the year, or of its month where the text dates one (month precision). */
+  parallel(year: number, own: Era | null, month?: { month: number; leap: boolean } | null): ParallelEra[] {
     return this.table
-      .parallel(year)
+      .parallel(year, month)
       .filter((p) => !(own && p.era.state === own.state && p.era.name === own.name && p.era.first === own.first))
       .map((p) => ({ state: p.state, era: p.era.name, eraYear: p.eraYear }));
   }
@@ -409,7 +414,7 @@ class ParagraphScan {
       this.ctx.month = lunar.month;
       this.ctx.leap = lunar.leap;
       this.ctx.day = day;
-      this.pushDate(i, word, { first: day, last: day });
+      this.pushDate(i, word, { first: day, last: day }, { month: lunar.month, leap: lunar.leap });
       return end;
     }
     const current = this.ctx.year;
@@ -456,7 +461,9 @@ class ParagraphScan {
     if (year === null) return date.end;
     const match = this.text.slice(date.start, date.end);
     const span = this.resolveDate(date, year, true);
-    if (span) this.pushDate(i, match, span);
+    // The month it falls in: its own, or the month it continues (a day alone); a season names no one month.
+    const month = date.month !== null || date.season === null ? this.ctx.month : null;
+    if (span) this.pushDate(i, match, span, month === null ? null : { month, leap: this.ctx.leap });
     return date.end;
   }
 
@@ -654,11 +661,17 @@ class ParagraphScan {
     const date = this.parseDate(end);
     const span = date ? this.resolveDate(date, r.year, kind === 'entry') : null;
     const dated = date && span ? { dateMatch: this.text.slice(date.start, date.end), dateOffset: date.start, date: dateValue(span) } : {};
-    this.mentions.push({ ...this.base(kind, r, offset, match), ...dated, parallel: this.p.parallel(r.year, r.era) });
+    const month = date && span && date.month !== null ? { month: date.month, leap: date.leap } : null;
+    this.mentions.push({
+      ...this.base(kind, r, offset, match),
+      ...dated,
+      ...(month ? { month } : {}),
+      parallel: this.p.parallel(r.year, r.era, month),
+    });
     return date ? date.end : end;
   }
 
-  private pushDate(offset: number, match: string, span: DaySpan): void {
+  private pushDate(offset: number, match: string, span: DaySpan, month: { month: number; leap: boolean } | null): void {
     const year = this.ctx.year!;
     const era = this.p.contextEra(this.ctx);
     const r: Resolved = { year, era: era && this.p.eras.eraYear(era, year) !== null ? era : this.eraFor(year) };
@@ -667,7 +680,8 @@ class ParagraphScan {
       dateMatch: match,
       dateOffset: offset,
       date: dateValue(span),
-      parallel: this.p.parallel(year, r.era),
+      ...(month ? { month } : {}),
+      parallel: this.p.parallel(year, r.era, month),
     });
   }
 }

@@ -159,15 +159,19 @@ test('linear: ten times the text takes about ten times as long, not more (genero
   const m = buildMatcher(forms);
   const small = randomString(random, ['a', 'b', 'c', 'd'], 20_000, 20_000);
   const large = small.repeat(10);
-  const time = (text: string) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      m.findAll(text);
-      runs.push(performance.now() - t0);
-    }
-    return runs.sort((a, b) => a - b)[2]!;
+  const once = (text: string) => {
+    const t0 = performance.now();
+    m.findAll(text);
+    return performance.now() - t0;
   };
-  time(large);
-  assert.ok(time(large) < time(small) * 40, 'grows superlinearly');
+  // Small and large runs alternate and the fastest of each counts: on a shared machine a burst of load then
+  // slows both alike instead of one (a median of runs taken one size after the other flaked under load).
+  once(large);
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let i = 0; i < 7; i++) {
+    bestSmall = Math.min(bestSmall, once(small));
+    bestLarge = Math.min(bestLarge, once(large));
+  }
+  assert.ok(bestLarge < bestSmall * 40, `grows superlinearly: ${bestLarge.toFixed(1)} ms vs ${bestSmall.toFixed(1)} ms`);
 });
