@@ -27,9 +27,12 @@
  *   城砦 → 1081), a gloss (时建炎元年也), an explicit era year earlier than the narrative's, anything in speech.
  *   A gloss naming the narrative's own year by a newer era of the same state switches the narrative to that era.
  * - `reference` with `summary: true`: an item of a reign summary (改元乾道二年，天赐礼盛国庆五年，大安十一年，天安礼定
- *   一年). There `<era><n>年` counts the era's years, so `eraYear` is n and `year` the era's last year as the
- *   chronicle counts it (first + n − 1), even where data/eras.tsv ends the era earlier (乾道二年 → 1069; the table
- *   ends Xia 乾道 in 1068). The whole summary is given one state, the one most of its names belong to.
+ *   一年). There `<era><n>年` counts the era's years, so `eraYear` is n. One stated chronology, the chronicle's
+ *   own count, places them: the first era starts where data/eras.tsv starts it and each next era in the year after
+ *   the last one ends (`counted`: first and last year), so no year between them is left without an era; `year` is
+ *   the era's last year by that count (乾道二年 → 1069, 天赐礼盛国庆五年 → 1074), even where the table, which
+ *   follows another authority, differs (it has 乾道 1068, 天赐礼盛国庆 1069–1074: the page says both). The whole
+ *   summary is given one state, the one most of its names belong to.
  * - `date`: a month, season or day later in an entry, without a year expression of its own (`五月`, `秋七月乙丑`).
  *
  * Matches: `match`/`offset` are the year expression alone (for `date`, the date text); a date that follows a year
@@ -98,6 +101,8 @@ export interface YearMention {
   offset: number;
   match: string;
   summary?: true;
+  /** A summary item's years by the chronicle's own consecutive count: [first, last]. */
+  counted?: [number, number];
   date?: DateValue;
   dateMatch?: string;
   dateOffset?: number;
@@ -304,6 +309,8 @@ class ParagraphScan {
   /** Where a reign summary may continue (just after 改元 or after the last summary item), and its state. */
   private summaryAt = -1;
   private summaryState: State | null = null;
+  /** The last year the summary's items have counted so far (null before its first item). */
+  private summaryLast: number | null = null;
 
   constructor(
     private readonly p: YearParser,
@@ -322,6 +329,7 @@ class ParagraphScan {
       if (t.startsWith('改元', i)) {
         this.summaryAt = i + 2;
         this.summaryState = null;
+        this.summaryLast = null;
         i += 2;
         continue;
       }
@@ -484,10 +492,14 @@ class ParagraphScan {
       this.warn(i, `${match}: ${name} is not an era of ${this.summaryState ?? 'any state'}`);
       return;
     }
-    const year = era.first + n - 1;
+    const first = this.summaryLast === null ? era.first : this.summaryLast + 1;
+    const year = first + n - 1;
+    this.summaryLast = year;
     this.mentions.push({
       ...this.base('reference', { year, era }, i, match),
+      eraYear: n,
       summary: true,
+      counted: [first, year],
       parallel: this.p.parallel(year, era),
     });
   }

@@ -85,7 +85,7 @@ test('the references of the chronicle: the back-reference, the reign summary, th
   const refs = all.filter((m) => m.kind === 'reference').map((m) => [m.match, m.year, m.state, m.era, m.eraYear, m.summary ?? false]);
   assert.deepEqual(refs, [
     ['乾道二年', 1069, '夏', '乾道', 2, true],
-    ['天赐礼盛国庆五年', 1073, '夏', '天赐礼盛国庆', 5, true],
+    ['天赐礼盛国庆五年', 1074, '夏', '天赐礼盛国庆', 5, true],
     ['大安十一年', 1085, '夏', '大安', 11, true],
     ['天安礼定一年', 1086, '夏', '天安礼定', 1, true],
     ['元丰四年', 1081, '宋', '元丰', 4, false],
@@ -218,10 +218,14 @@ test('a reign summary is reported as references (summary: true) of one state, ne
   const summary = d.mentions.filter((m) => m.summary);
   assert.deepEqual(summary.map(brief), [
     ['reference', '乾道二年', 1069, '乾道', 2, '夏'], // Song's 乾道 (1165) is not meant
-    ['reference', '天赐礼盛国庆五年', 1073, '天赐礼盛国庆', 5, '夏'],
+    ['reference', '天赐礼盛国庆五年', 1074, '天赐礼盛国庆', 5, '夏'],
     ['reference', '大安十一年', 1085, '大安', 11, '夏'],
     ['reference', '天安礼定一年', 1086, '天安礼定', 1, '夏'],
   ]);
+  // One chronology, the chronicle's own count, year after year: no year between 1068 and 1086 is left out
+  // (the table's 天赐礼盛国庆 1069–1074 would leave 天赐礼盛国庆五年 ending in 1073 and 1074 in no era).
+  assert.deepEqual(summary.map((m) => m.counted), [[1068, 1069], [1070, 1074], [1075, 1085], [1086, 1086]]);
+  for (let k = 1; k < summary.length; k++) assert.equal(summary[k]!.counted![0], summary[k - 1]!.counted![1] + 1);
   assert.deepEqual([d.end.state, d.end.era, d.end.year, d.end.month], ['宋', '元祐', 1086, 7]);
 });
 
