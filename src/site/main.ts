@@ -4,11 +4,11 @@
  * redirect, the markdown preload and the plugin's dispatch — because it is on the way to the first text; the
  * features arrive as a chunk after the first render and decorate the page then (features.ts).
  */
-import { chapterParagraphs } from './dom-text.ts';
-import type { Feature, RenderContext } from './feature.ts';
-import { loadSearchLater, runLateDoneEach } from './late-search.ts';
-import { preloadRouteMarkdown } from './preload.ts';
-import { redirectYearLink, yearRoutes } from './year-redirect.ts';
+import { chapterParagraphs } from './shell/dom-text.ts';
+import type { Feature, RenderContext } from './shell/feature.ts';
+import { loadSearchLater, runLateDoneEach } from './shell/late-search.ts';
+import { preloadRouteMarkdown } from './shell/preload.ts';
+import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -38,7 +38,7 @@ function runFeatures(ctx: RenderContext): void {
 }
 
 function loadFeatures(): Promise<void> {
-  loading ??= import('./features.ts').then(
+  loading ??= import('./shell/features.ts').then(
     (m) => {
       features = m.features;
       m.mountFeatures();

@@ -9,8 +9,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import { EraTable, parseEras } from '../../src/core/eras.ts';
 import { read, readChapters } from '../../scripts/lib/repo.ts';
-import { parallelLine } from '../../src/site/year-format.ts';
-import { resolveYearLink, type YearIndex } from '../../src/site/year-link.ts';
+import { parallelLine } from '../../src/core/year-format.ts';
+import { resolveYearLink, type YearIndex } from '../../src/core/year-link.ts';
 import { axeViolations } from './axe.ts';
 import { useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 

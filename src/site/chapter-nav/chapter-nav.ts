@@ -1,6 +1,6 @@
 /** Previous/next chapter links at the foot of each chapter, in sidebar order. */
-import chapters from '../generated/chapters.json';
-import type { Feature, RenderContext } from './feature.ts';
+import chapters from '../../generated/chapters.json';
+import type { Feature, RenderContext } from '../shell/feature.ts';
 
 function link(route: string, label: string, title: string, rel: string): HTMLAnchorElement {
   const a = document.createElement('a');

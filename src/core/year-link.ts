@@ -5,9 +5,9 @@
  * A year link never fetches anything and never becomes HTML: it resolves to a chapter and an entry anchor from the
  * bundled year index, or to a message that the page writes with textContent.
  */
-import { STATES, STATE_SPANS, formatEraYear, type Era, type EraTable, type State } from '../core/eras.ts';
-import { parseChineseNumeral } from '../core/numerals.ts';
-import type { YearContext } from '../core/years.ts';
+import { STATES, STATE_SPANS, formatEraYear, type Era, type EraTable, type State } from './eras.ts';
+import { parseChineseNumeral } from './numerals.ts';
+import type { YearContext } from './years.ts';
 
 /** src/generated/year-index.json (see scripts/gen/year-index.ts). */
 export interface YearIndex {

@@ -4,10 +4,10 @@
  * bundled without its sources (src/generated/eras.json). The year parser is built only when a chapter's year
  * mentions are wanted, in the features chunk.
  */
-import { EraTable, expandEras, type CompactEra } from '../core/eras.ts';
-import erasJson from '../generated/eras.json';
-import yearIndexJson from '../generated/year-index.json';
-import type { YearIndex } from './year-link.ts';
+import { EraTable, expandEras, type CompactEra } from '../../core/eras.ts';
+import erasJson from '../../generated/eras.json';
+import yearIndexJson from '../../generated/year-index.json';
+import type { YearIndex } from '../../core/year-link.ts';
 
 export const yearIndex = yearIndexJson as YearIndex;
 

@@ -8,15 +8,15 @@
  * year index, so Docsify renders the chapter directly. Anything else under `/year/` is a virtual route (`yearRoutes`)
  * whose placeholder page this feature fills with a message, by textContent only.
  */
-import type { Feature, RenderContext } from './feature.ts';
-import { registerTip } from './popover.ts';
-import { currentTarget } from './target.ts';
+import type { Feature, RenderContext } from '../shell/feature.ts';
+import { registerTip } from '../shell/popover.ts';
+import { currentTarget } from '../shell/target.ts';
 import { eraTable, yearIndex } from './year-data.ts';
-import { parallelYears, songYearName } from './year-format.ts';
-import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from './year-link.ts';
+import { parallelYears, songYearName } from '../../core/year-format.ts';
+import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from '../../core/year-link.ts';
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
-import { el } from './dom-text.ts';
+import { el } from '../shell/dom-text.ts';
 
 const SITE_NAME = '宋史·夏国传';
 

@@ -2,13 +2,13 @@
  * Everything the reader adds to Docsify's page, loaded as a separate chunk once the first text is rendered
  * (main.ts), so that none of it stands between a reader and the text (bench/load.bench.ts).
  */
-import { chapterNav } from './chapter-nav.ts';
+import { chapterNav } from '../chapter-nav/chapter-nav.ts';
 import type { Feature } from './feature.ts';
-import { glossary, preloadGlossary } from './glossary.ts';
-import { notes } from './notes.ts';
+import { glossary, preloadGlossary } from '../glossary/glossary.ts';
+import { notes } from '../notes/notes.ts';
 import { installPopover } from './popover.ts';
 import { target } from './target.ts';
-import { years } from './years.ts';
+import { years } from '../years/years.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
 export const features: Feature[] = [notes, years, chapterNav, glossary, target];

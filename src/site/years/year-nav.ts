@@ -8,11 +8,11 @@
  * in its accessible name), as the parser files sexagenary and relative years; so each year has one place, one
  * "current" and one neighbour on each side.
  */
-import { formatEraYear, type EraTable } from '../core/eras.ts';
+import { formatEraYear, type EraTable } from '../../core/eras.ts';
 import { chronicleSpan, eraTable, yearIndex } from './year-data.ts';
-import { songEraOf, songOldYearName, songYearName } from './year-format.ts';
-import { entryHash, type YearEntry } from './year-link.ts';
-import { el } from './dom-text.ts';
+import { songEraOf, songOldYearName, songYearName } from '../../core/year-format.ts';
+import { entryHash, type YearEntry } from '../../core/year-link.ts';
+import { el } from '../shell/dom-text.ts';
 
 const PANEL_ID = 'year-panel';
 /** The reading line, as a share of the viewport's height from its top. */

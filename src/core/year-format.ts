@@ -2,9 +2,9 @@
  * Words for years and dates, shared by the bubble, the navigator and the year pages. Pure (no DOM, no bundled
  * data), so Node tests check the exact strings the page shows.
  */
-import { sexagenaryName, yearCycle } from '../core/calendar.ts';
-import { STATES, formatEraYear, type Era, type EraTable } from '../core/eras.ts';
-import type { DateValue } from '../core/years.ts';
+import { sexagenaryName, yearCycle } from './calendar.ts';
+import { STATES, formatEraYear, type Era, type EraTable } from './eras.ts';
+import type { DateValue } from './years.ts';
 
 /** Each state's era years in a Gregorian year, 宋 夏 辽 金: `宋哲宗元祐三年`, `宋哲宗元祐九年、绍圣元年`. */
 export function parallelYears(table: EraTable, year: number): string[] {

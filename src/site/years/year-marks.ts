@@ -12,12 +12,12 @@
  * references (元丰四年, a reign summary), which get the same bubble in a quieter style and no anchor, and the dates
  * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
  */
-import { YearParser, type YearMention } from '../core/years.ts';
-import { decoration, el, wrapRange } from './dom-text.ts';
-import { makeTrigger } from './popover.ts';
+import { YearParser, type YearMention } from '../../core/years.ts';
+import { decoration, el, wrapRange } from '../shell/dom-text.ts';
+import { makeTrigger } from '../shell/popover.ts';
 import { eraTable, yearIndex } from './year-data.ts';
-import { cycleName, dateLines, parallelYears } from './year-format.ts';
-import { entryHash } from './year-link.ts';
+import { cycleName, dateLines, parallelYears } from '../../core/year-format.ts';
+import { entryHash } from '../../core/year-link.ts';
 
 let yearParser: YearParser | null = null;
 

@@ -3,13 +3,13 @@
  * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
  * never on the way of the text.
  */
-import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../core/glossary-view.ts';
-import { sourcesLine } from '../core/citation.ts';
-import { el, wrapRange } from './dom-text.ts';
-import type { Feature, RenderContext } from './feature.ts';
-import { buildFootnotes } from './footnotes.ts';
-import { makeTrigger, registerTip } from './popover.ts';
-import { currentTarget, markTarget } from './target.ts';
+import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
+import { sourcesLine } from '../../core/citation.ts';
+import { el, wrapRange } from '../shell/dom-text.ts';
+import type { Feature, RenderContext } from '../shell/feature.ts';
+import { buildFootnotes } from '../print/footnotes.ts';
+import { makeTrigger, registerTip } from '../shell/popover.ts';
+import { currentTarget, markTarget } from '../shell/target.ts';
 
 const DATA_URL = 'data/glossary.json';
 const MAX_PLACES = 12;

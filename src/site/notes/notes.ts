@@ -1,8 +1,8 @@
 /** Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence. */
-import notesData from '../generated/notes.json';
-import { decoration, el, wrapRange } from './dom-text.ts';
-import type { Feature, RenderContext } from './feature.ts';
-import { makeTrigger, registerTip } from './popover.ts';
+import notesData from '../../generated/notes.json';
+import { decoration, el, wrapRange } from '../shell/dom-text.ts';
+import type { Feature, RenderContext } from '../shell/feature.ts';
+import { makeTrigger, registerTip } from '../shell/popover.ts';
 
 const data = notesData as {
   notes: Record<string, { text: string; reading: string; certainty: string }>;

@@ -5,7 +5,7 @@
  * the compact era table.
  */
 import { yearIndex, eraTable } from './year-data.ts';
-import { entryHash, resolveYearLink, yearPathOf } from './year-link.ts';
+import { entryHash, resolveYearLink, yearPathOf } from '../../core/year-link.ts';
 
 /** Characters that Docsify cannot take in a route (it puts the decoded path into CSS selectors). */
 const UNSAFE = /["\\\p{Cc}]/u;
