@@ -222,7 +222,7 @@ export function applyCorrections(
   return { paragraphs: out, marks };
 }
 
-const STRAY_NAMES: Record<string, string> = { '\u3069': '日文平假名', '\u03C1': '希腊字母', "'": 'ASCII 撇号', '"': 'ASCII 双引号' };
+const STRAY_NAMES: Record<string, string> = { '\u3069': '日文平假名', '\u03C1': '希腊字母', "'": 'ASCII撇号', '"': 'ASCII双引号' };
 
 /** How a seed sequence is named in a note: its code points, since the characters themselves show as boxes. */
 export function describeSeed(seed: string): string {

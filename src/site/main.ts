@@ -78,6 +78,8 @@ preloadRouteMarkdown(location.hash);
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',
   nameLink: '#/',
+  // The readers' home page; README.md stays the repository's read-me.
+  homepage: 'home.md',
   loadSidebar: true,
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },

@@ -105,7 +105,7 @@ test('corrections: a seed with context changes only its middle, and the note nam
   const { paragraphs, marks } = applyCorrections(["曰：'新天子"], quote);
   assert.deepEqual(paragraphs, ['曰：『新天子']);
   assert.deepEqual(marks, [{ paragraph: 0, start: 2, end: 3, id: 'fu' }]);
-  assert.match(noteText(quote[0]!), /^底本作 U\+0027（ASCII 撇号），今改「『」/u);
+  assert.match(noteText(quote[0]!), /^底本作 U\+0027（ASCII撇号），今改「『」/u);
   // An ASCII mark left without a correction stops the build like an invisible character.
   assert.deepEqual(errorsOf(() => applyCorrections(["曰：'新天子", "'"], quote, 'c.yaml')), [
     'c.yaml:1: seed paragraph 2 keeps U+0027 at offset 0: no correction covers it',

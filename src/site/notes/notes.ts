@@ -1,19 +1,29 @@
-/** Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence. */
+/**
+ * Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence, the edition
+ * and a link to its entry on the 校勘记 page (which links back to every place: src/core/jiaokan.ts).
+ */
 import notesData from '../../generated/notes.json';
+import { entryNumber, JIAOKAN_ROUTE } from '../../core/jiaokan-view.ts';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
 
 const data = notesData as {
-  notes: Record<string, { text: string; reading: string; certainty: string }>;
-  marks: Record<string, { paragraph: number; start: number; end: number; id: string }[]>;
+  notes: Record<string, { text: string; reading: string; certainty: string; kind: string; n: number; entry: string }>;
+  marks: Record<string, { paragraph: number; start: number; end: number; id: string; anchor: string }[]>;
 };
 
 function buildNote(id: string): Node | null {
   const note = data.notes[id];
   if (!note) return null;
-  const box = el('div', '');
-  box.append(el('p', 'popover-head', `校勘记 · ${note.reading}`), el('p', '', note.text));
+  const box = el('div', 'tn-note');
+  const head = el('p', 'popover-head', `校勘记${entryNumber(note.n)} · ${note.reading}`);
+  head.append(el('span', 'kind-label', note.kind));
+  const link = el('a', 'tn-entry', `见校勘记${entryNumber(note.n)}`);
+  link.href = `#/${JIAOKAN_ROUTE}?id=${note.entry}`;
+  const back = el('p', 'places');
+  back.append(link);
+  box.append(head, el('p', '', note.text), back);
   return box;
 }
 
@@ -25,20 +35,17 @@ export const notes: Feature = {
   doneEach(ctx: RenderContext) {
     const marks = data.marks[ctx.route];
     if (!marks) return;
-    const seen = new Map<string, number>();
     for (const m of marks) {
       const p = ctx.paragraphs[m.paragraph];
       const note = data.notes[m.id];
       if (!p || !note) continue;
-      const k = (seen.get(m.id) ?? 0) + 1;
-      seen.set(m.id, k);
       const span = el('span', 'tn');
-      span.id = `n-${m.id}-${k}`;
+      span.id = m.anchor;
       span.dataset['printNote'] = note.text;
       if (!wrapRange(p, m.start, m.end, span, note.reading)) continue;
       const marker = decoration('button', 'tn-marker');
       marker.type = 'button';
-      marker.setAttribute('aria-label', `校勘记：${note.reading}`);
+      marker.setAttribute('aria-label', `校勘记${entryNumber(note.n)}：${note.reading}`);
       makeTrigger(marker, 'note', m.id);
       span.after(marker);
     }
