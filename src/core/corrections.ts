@@ -57,6 +57,25 @@ export function changedText(seed: string, reading: string): string {
   return reading.slice(pre, reading.length - suf);
 }
 
+/**
+ * Where a correction's note stands in its reading: the changed part, or, for a variant noted where the text is
+ * kept (reading = seed), its lemma. [start, end] in UTF-16 units.
+ */
+export function notePlace(c: Pick<Correction, 'seed' | 'reading' | 'lemma'>): [number, number] {
+  if (c.seed === c.reading) {
+    const at = c.reading.indexOf(c.lemma);
+    return [at, at + c.lemma.length];
+  }
+  const [pre, suf] = changedPart(c.seed, c.reading);
+  return [pre, c.reading.length - suf];
+}
+
+/** The text a note stands on: 楙, 『, or 二十六 for a kept reading. */
+export function noteReading(c: Pick<Correction, 'seed' | 'reading' | 'lemma'>): string {
+  const [a, b] = notePlace(c);
+  return c.reading.slice(a, b);
+}
+
 /** The part of `reading` that differs from `seed`: [prefix length, suffix length] in UTF-16 units. */
 export function changedPart(seed: string, reading: string): [number, number] {
   let pre = 0;
@@ -126,7 +145,7 @@ export function parseCorrections(text: string, file: string): Correction[] {
     if (reading && (INVISIBLE.test(reading) || ASCII_MARK.test(reading))) {
       errors.push(new DataError(file, fieldLine('reading'), `reading must be visible Chinese text, got "${reading}"`));
     }
-    if (seed && reading && kind === '录入之误') {
+    if (seed && reading && seed !== reading && kind === '录入之误') {
       const [pre, suf] = changedPart(seed, reading);
       const changed = [...reading.slice(pre, reading.length - suf)];
       if (changed.length !== 1) {
@@ -142,8 +161,13 @@ export function parseCorrections(text: string, file: string): Correction[] {
       errors.push(new DataError(file, fieldLine('certainty'), '"certainty" must be confirmed or conjecture'));
     }
     const lemma = str('lemma');
-    if (seed && reading && seed === reading) {
+    if (seed && reading && seed === reading && kind !== '版本异文') {
       errors.push(new DataError(file, fieldLine('reading'), 'reading equals seed: nothing to correct'));
+    } else if (seed && reading && seed === reading) {
+      // A variant noted where the text is kept: the note stands on the lemma, which the seed must hold once.
+      if (lemma && seed.split(lemma).length !== 2) {
+        errors.push(new DataError(file, fieldLine('lemma'), `lemma "${lemma}" must occur once in the seed "${seed}"`));
+      }
     } else if (lemma && seed && reading && !lemma.includes(changedText(seed, reading))) {
       errors.push(new DataError(file, fieldLine('lemma'), `lemma "${lemma}" must hold the corrected text "${changedText(seed, reading)}"`));
     }
@@ -194,8 +218,8 @@ export function applyCorrections(
     outer: while (i < text.length) {
       for (const c of bySeed) {
         if (c.seed && text.startsWith(c.seed, i)) {
-          const [pre, suf] = changedPart(c.seed, c.reading);
-          marks.push({ paragraph, start: result.length + pre, end: result.length + c.reading.length - suf, id: c.id });
+          const [a, b] = notePlace(c);
+          marks.push({ paragraph, start: result.length + a, end: result.length + b, id: c.id });
           seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
           result += c.reading;
           i += c.seed.length;
@@ -246,6 +270,7 @@ export function seedPart(c: Pick<Correction, 'seed' | 'reading'>): string {
 
 /** The note the reader sees: 底本作…，今改…, the evidence, then what the base text and the witnesses are. */
 export function noteText(c: Correction): string {
+  if (c.seed === c.reading) return `底本作「${c.lemma}」，今不改。${c.evidence}${NOTE_EDITION}`;
   const conj = c.certainty === 'conjecture' ? '（推断，未见版本依据）' : '';
   const reading = changedText(c.seed, c.reading);
   const cp = reading.codePointAt(0)!;

@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { CHAPTERS_STATEMENT, EDITION_STATEMENT, NOTE_EDITION } from '../../src/core/edition.ts';
 import { entryNumber } from '../../src/core/jiaokan-view.ts';
 import { chronicleJiaokan } from '../../scripts/lib/jiaokan.ts';
+import notes from '../../src/generated/notes.json' with { type: 'json' };
+import { axeViolations } from './axe.ts';
 import { useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 const t = useSite();
@@ -61,7 +63,9 @@ test('the 校勘记 page: in the sidebar, every correction numbered in text orde
   const text = await section.innerText();
   assert.doesNotMatch(text, BOX);
   assert.ok(text.includes(EDITION_STATEMENT));
-  assert.match(text, /录入之误十一条，版本异文无/u);
+  assert.match(text, /录入之误十一条，版本异文一条/u);
+  // A true variant is told apart: the 四库本's 三十六 for the seed's 二十六, the text kept.
+  assert.match(text, /〔三〕二十六　四库本《宋史》卷四百八十六作『三十六』。[^\n]*今不改。（版本异文）/u);
   const got = await section.locator('.jk-entry').evaluateAll((ps) =>
     ps.map((p) => ({ id: p.id, n: p.querySelector('.jk-n')?.textContent, places: [...p.querySelectorAll('a')].map((a) => a.getAttribute('href')) })),
   );
@@ -87,7 +91,7 @@ test('linked both ways: an entry’s place opens the chapter at the note, and th
   await w.page.locator(`#jk-${e.n} a[href$="?id=${place.anchor}"][href*="${place.route}"]`).click();
   await waitTarget(w.page, place.anchor);
   const marker = w.page.locator(`#${place.anchor} + .tn-marker`);
-  assert.equal(await marker.getAttribute('aria-label'), `校勘记${entryNumber(e.n)}：${e.correction.reading.length === 1 || [...e.correction.reading].length === 1 ? e.correction.reading : await w.page.locator(`#${place.anchor}`).innerText()}`);
+  assert.equal(await marker.getAttribute('aria-label'), `校勘记${entryNumber(e.n)}：${notes.notes[e.correction.id as keyof typeof notes.notes].reading}`);
   await marker.click();
   const tip = w.page.locator('#reader-tip');
   await tip.waitFor({ state: 'visible' });
@@ -175,3 +179,27 @@ test('an era’s glossary note reaches the text: the bubble of 元祐元年 carr
   clean(w);
   await w.page.close();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe-core (${colorScheme}): no violations on the home page, the 校勘记 page, or with a 校 note or a 一说 bubble open`, async () => {
+    const context = await t.browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
+    const w = await watchedPage(context, t.origin);
+    const check = async (where: string) => assert.deepEqual(await axeViolations(w.page, t.origin), [], where);
+    await w.page.goto(t.site.url);
+    await waitForRender(w.page);
+    await check('home');
+    await w.page.goto(`${t.site.url}#/jiaokan`);
+    await w.page.waitForSelector('.markdown-section .jk-entry');
+    await check('校勘记');
+    await w.page.goto(`${t.site.url}#/chapters/01-bingchang`);
+    await w.page.waitForFunction(() => document.querySelector('.markdown-section')?.getAttribute('data-route') === 'chapters/01-bingchang');
+    await w.page.locator('.tn-marker').first().focus();
+    await w.page.locator('#reader-tip .tn-entry').waitFor();
+    await check('校 note');
+    await bubble(w.page, '大安十一年');
+    await w.page.locator('#reader-tip .y-dispute').waitFor();
+    await check('一说 bubble');
+    clean(w);
+    await context.close();
+  });
+}

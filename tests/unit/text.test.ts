@@ -33,9 +33,17 @@ test('no Private Use Area or stray character is left in any chapter or page', ()
   assert.match(read(SEED_FILE), INVISIBLE);
 });
 
-test('every correction has a note in the form 底本作…，今改…', () => {
-  for (const c of readCorrections()) {
+test('every correction has a note in the form 底本作…，今改… (a kept variant: 底本作…，今不改)', () => {
+  const all = readCorrections();
+  assert.ok(all.some((c) => c.kind === '版本异文' && c.seed === c.reading), 'the check of kept variants can fail');
+  for (const c of all) {
     const note = noteText(c);
+    if (c.seed === c.reading) {
+      assert.equal(c.kind, '版本异文');
+      assert.match(note, new RegExp(`^底本作「${c.lemma}」，今不改。`, 'u'), c.id);
+      assert.doesNotMatch(note, INVISIBLE, c.id);
+      continue;
+    }
     assert.match(note, /^底本作 .+，今改「.+」/u, c.id);
     assert.ok(note.includes('U+'), 'the seed character is named by its code point, never shown as a box');
     assert.doesNotMatch(note, INVISIBLE, c.id);
@@ -109,6 +117,23 @@ test('corrections: a seed with context changes only its middle, and the note nam
   // An ASCII mark left without a correction stops the build like an invisible character.
   assert.deepEqual(errorsOf(() => applyCorrections(["曰：'新天子", "'"], quote, 'c.yaml')), [
     'c.yaml:1: seed paragraph 2 keeps U+0027 at offset 0: no correction covers it',
+  ]);
+});
+
+test('corrections: a 版本异文 may keep the text and note the witness, standing on its lemma; nothing else may keep it', () => {
+  const kept = GOOD.replace('"\\uE24E"', '时年二十六').replace('reading: 鄜', 'reading: 时年二十六').replace('lemma: 鄜延', 'lemma: 二十六');
+  const cs = parseCorrections(kept.replace('kind: 录入之误', 'kind: 版本异文'), 'c.yaml');
+  const { paragraphs, marks } = applyCorrections(['　　秉常殂，时年二十六。'], cs);
+  assert.deepEqual(paragraphs, ['　　秉常殂，时年二十六。']);
+  assert.deepEqual(marks, [{ paragraph: 0, start: 8, end: 11, id: 'fu' }]);
+  assert.equal(paragraphs[0]!.slice(8, 11), '二十六');
+  assert.match(noteText(cs[0]!), /^底本作「二十六」，今不改。/u);
+  assert.deepEqual(errorsOf(() => parseCorrections(kept, 'c.yaml')), [
+    'c.yaml:2: seed holds no invisible character or ASCII mark: nothing to correct',
+    'c.yaml:3: reading equals seed: nothing to correct',
+  ]);
+  assert.deepEqual(errorsOf(() => parseCorrections(kept.replace('kind: 录入之误', 'kind: 版本异文').replace('lemma: 二十六', 'lemma: 三十六'), 'c.yaml')), [
+    'c.yaml:10: lemma "三十六" must occur once in the seed "时年二十六"',
   ]);
 });
 
