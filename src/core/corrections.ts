@@ -1,23 +1,38 @@
 /**
- * The documented corrections to the seed: every seed character that renders as an empty box, replaced by its
- * reading, each place remembered so that the reader can show the textual note there.
+ * The documented corrections to the seed, each place remembered so that the reader can show the textual note
+ * there and the 校勘记 page can list it:
+ * - 录入之误: a fault of the digital copy (a character that renders as an empty box, a stray ASCII mark), made right
+ *   on the evidence of the witnesses;
+ * - 版本异文: a true variant between editions, recorded (the reading may equal the seed: the text is kept and the
+ *   witness's reading is noted).
+ * A seed sequence may carry context around the changed characters (`：'新` → `：『新`, where the same ASCII mark
+ * opens and closes a quotation): the note's place is only the part that differs.
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { DataError, DataErrors } from './data-error.ts';
 import { yamlErrors } from './yaml-errors.ts';
 import type { Mark } from './marks.ts';
+import { NOTE_EDITION } from './edition.ts';
 
 export interface Source {
   title: string;
   url?: string;
 }
 
+export type CorrectionKind = '录入之误' | '版本异文';
+export const CORRECTION_KINDS: readonly CorrectionKind[] = ['录入之误', '版本异文'];
+
 export interface Correction {
   id: string;
+  kind: CorrectionKind;
   seed: string;
   reading: string;
   count: number;
   certainty: 'confirmed' | 'conjecture';
+  /** The words of the text a 校勘记 entry is headed by: 张楙. */
+  lemma: string;
+  /** The 校勘记 sentence, in the form a 中华本 reader knows: 『楙』字底本录入作私用区字符，据……补。 */
+  record: string;
   evidence: string;
   sources: Source[];
   line: number;
@@ -29,9 +44,55 @@ export interface NoteMark extends Mark {
 
 /** Characters that no reader can see: the Private Use Area, and the two strays the old encoding left. */
 export const INVISIBLE = /[\uE000-\uF8FF\u3069\u03C1]/u;
-const INVISIBLE_ALL = /[\uE000-\uF8FF\u3069\u03C1]/gu;
+/** What no chapter may keep: the invisible characters and ASCII quotation marks. */
+const LEFT_ALL = /[\uE000-\uF8FF\u3069\u03C1'"]/gu;
 
-const FIELDS = new Set(['id', 'seed', 'reading', 'count', 'certainty', 'evidence', 'sources']);
+const FIELDS = new Set(['id', 'kind', 'seed', 'reading', 'count', 'certainty', 'lemma', 'record', 'evidence', 'sources']);
+
+/** ASCII marks in a Chinese text: input faults wherever they stand (the chapters' markup uses none of these). */
+const ASCII_MARK = /['"]/u;
+
+/** The corrected characters alone: 『 for `：'新` → `：『新`. */
+export function changedText(seed: string, reading: string): string {
+  const [pre, suf] = changedPart(seed, reading);
+  return reading.slice(pre, reading.length - suf);
+}
+
+/**
+ * Where a correction's note stands in its reading: the changed part, or, for a variant noted where the text is
+ * kept (reading = seed), its lemma. [start, end] in UTF-16 units.
+ */
+export function notePlace(c: Pick<Correction, 'seed' | 'reading' | 'lemma'>): [number, number] {
+  if (c.seed === c.reading) {
+    const at = c.reading.indexOf(c.lemma);
+    return [at, at + c.lemma.length];
+  }
+  const [pre, suf] = changedPart(c.seed, c.reading);
+  return [pre, c.reading.length - suf];
+}
+
+/** The text a note stands on: 楙, 『, or 二十六 for a kept reading. */
+export function noteReading(c: Pick<Correction, 'seed' | 'reading' | 'lemma'>): string {
+  const [a, b] = notePlace(c);
+  return c.reading.slice(a, b);
+}
+
+/** The part of `reading` that differs from `seed`: [prefix length, suffix length] in UTF-16 units. */
+export function changedPart(seed: string, reading: string): [number, number] {
+  let pre = 0;
+  while (pre < seed.length && pre < reading.length && seed[pre] === reading[pre]) pre++;
+  let suf = 0;
+  while (
+    suf < seed.length - pre &&
+    suf < reading.length - pre &&
+    seed[seed.length - 1 - suf] === reading[reading.length - 1 - suf]
+  ) suf++;
+  // Never split a surrogate pair (𠼪): widen to whole code points.
+  const high = (s: string, i: number) => i > 0 && i < s.length && /[\uDC00-\uDFFF]/.test(s[i]!);
+  while (pre > 0 && (high(seed, pre) || high(reading, pre))) pre--;
+  while (suf > 0 && (high(seed, seed.length - suf) || high(reading, reading.length - suf))) suf--;
+  return [pre, suf];
+}
 
 export function parseCorrections(text: string, file: string): Correction[] {
   const lc = new LineCounter();
@@ -71,13 +132,24 @@ export function parseCorrections(text: string, file: string): Correction[] {
     if (id && !/^[a-z0-9-]+$/.test(id)) errors.push(new DataError(file, fieldLine('id'), `id "${id}" must match [a-z0-9-]+`));
     if (ids.has(id)) errors.push(new DataError(file, fieldLine('id'), `duplicate id "${id}"`));
     ids.add(id);
-    const seed = str('seed');
-    if (seed && !INVISIBLE.test(seed)) {
-      errors.push(new DataError(file, fieldLine('seed'), 'seed holds no invisible character: nothing to correct'));
+    const kind = v['kind'];
+    if (!CORRECTION_KINDS.includes(kind as CorrectionKind)) {
+      errors.push(new DataError(file, fieldLine('kind'), `"kind" must be one of ${CORRECTION_KINDS.join(', ')}`));
     }
+    const seed = str('seed');
     const reading = str('reading');
-    if (reading && ([...reading].length !== 1 || INVISIBLE.test(reading))) {
-      errors.push(new DataError(file, fieldLine('reading'), `reading must be one visible character, got "${reading}"`));
+    if (kind === '录入之误' && seed && !INVISIBLE.test(seed) && !ASCII_MARK.test(seed)) {
+      errors.push(new DataError(file, fieldLine('seed'), 'seed holds no invisible character or ASCII mark: nothing to correct'));
+    }
+    if (reading && (INVISIBLE.test(reading) || ASCII_MARK.test(reading))) {
+      errors.push(new DataError(file, fieldLine('reading'), `reading must be visible Chinese text, got "${reading}"`));
+    }
+    if (seed && reading && seed !== reading && kind === '录入之误') {
+      const [pre, suf] = changedPart(seed, reading);
+      const changed = [...reading.slice(pre, reading.length - suf)];
+      if (changed.length !== 1) {
+        errors.push(new DataError(file, fieldLine('reading'), `reading must change one character of the seed, got "${reading}"`));
+      }
     }
     const count = v['count'];
     if (!Number.isInteger(count) || (count as number) < 1) {
@@ -87,6 +159,22 @@ export function parseCorrections(text: string, file: string): Correction[] {
     if (certainty !== 'confirmed' && certainty !== 'conjecture') {
       errors.push(new DataError(file, fieldLine('certainty'), '"certainty" must be confirmed or conjecture'));
     }
+    const lemma = str('lemma');
+    if (seed && reading && seed === reading && kind !== '版本异文') {
+      errors.push(new DataError(file, fieldLine('reading'), 'reading equals seed: nothing to correct'));
+    } else if (seed && reading && seed === reading) {
+      // A variant noted where the text is kept: the note stands on the lemma, which the seed must hold once.
+      if (lemma && seed.split(lemma).length !== 2) {
+        errors.push(new DataError(file, fieldLine('lemma'), `lemma "${lemma}" must occur once in the seed "${seed}"`));
+      }
+    } else if (lemma && seed && reading && !lemma.includes(changedText(seed, reading))) {
+      errors.push(new DataError(file, fieldLine('lemma'), `lemma "${lemma}" must hold the corrected text "${changedText(seed, reading)}"`));
+    }
+    const record = str('record');
+    if (record && !/。$/u.test(record)) errors.push(new DataError(file, fieldLine('record'), 'record must end with 。'));
+    if (record && !/四库本|《长编》/u.test(record)) {
+      errors.push(new DataError(file, fieldLine('record'), 'record must name the witness it rests on (四库本…, 《长编》…)'));
+    }
     const evidence = str('evidence');
     const sources = v['sources'];
     if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s?.title === 'string')) {
@@ -94,8 +182,11 @@ export function parseCorrections(text: string, file: string): Correction[] {
     }
     out.push({
       id,
+      kind: kind as CorrectionKind,
       seed,
       reading,
+      lemma,
+      record,
       count: count as number,
       certainty: certainty as Correction['certainty'],
       evidence,
@@ -126,7 +217,8 @@ export function applyCorrections(
     outer: while (i < text.length) {
       for (const c of bySeed) {
         if (c.seed && text.startsWith(c.seed, i)) {
-          marks.push({ paragraph, start: result.length, end: result.length + c.reading.length, id: c.id });
+          const [a, b] = notePlace(c);
+          marks.push({ paragraph, start: result.length + a, end: result.length + b, id: c.id });
           seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
           result += c.reading;
           i += c.seed.length;
@@ -144,7 +236,7 @@ export function applyCorrections(
     if (n !== c.count) errors.push(new DataError(file, c.line, `"${c.id}" occurs ${n} times in the seed, count says ${c.count}`));
   }
   out.forEach((text, p) => {
-    for (const m of text.matchAll(INVISIBLE_ALL)) {
+    for (const m of text.matchAll(LEFT_ALL)) {
       const cp = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       errors.push(new DataError(file, 1, `seed paragraph ${p + 1} keeps U+${cp} at offset ${m.index}: no correction covers it`));
     }
@@ -153,7 +245,7 @@ export function applyCorrections(
   return { paragraphs: out, marks };
 }
 
-const STRAY_NAMES: Record<string, string> = { '\u3069': '日文平假名', '\u03C1': '希腊字母' };
+const STRAY_NAMES: Record<string, string> = { '\u3069': '日文平假名', '\u03C1': '希腊字母', "'": 'ASCII撇号', '"': 'ASCII双引号' };
 
 /** How a seed sequence is named in a note: its code points, since the characters themselves show as boxes. */
 export function describeSeed(seed: string): string {
@@ -163,21 +255,29 @@ export function describeSeed(seed: string): string {
       const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       if (cp >= 0xe000 && cp <= 0xf8ff) return `${hex}（私用区字符）`;
       // The strays are visible characters, but wrong ones: named, never shown, so none reaches the screen.
-      if (INVISIBLE.test(ch)) return `${hex}（${STRAY_NAMES[ch] ?? '非汉字字符'}）`;
+      if (INVISIBLE.test(ch) || ASCII_MARK.test(ch)) return `${hex}（${STRAY_NAMES[ch] ?? '非汉字字符'}）`;
       return `「${ch}」`;
     })
     .join(' + ');
 }
 
-/** The note the reader sees: 底本作…，今改…, then the evidence. */
+/** The seed's part that a correction replaces (its context left out). */
+export function seedPart(c: Pick<Correction, 'seed' | 'reading'>): string {
+  const [pre, suf] = changedPart(c.seed, c.reading);
+  return c.seed.slice(pre, c.seed.length - suf);
+}
+
+/** The note the reader sees: 底本作…，今改…, the evidence, then what the base text and the witnesses are. */
 export function noteText(c: Correction): string {
+  if (c.seed === c.reading) return `底本作「${c.lemma}」，今不改。${c.evidence}${NOTE_EDITION}`;
   const conj = c.certainty === 'conjecture' ? '（推断，未见版本依据）' : '';
-  const cp = c.reading.codePointAt(0)!;
+  const reading = changedText(c.seed, c.reading);
+  const cp = reading.codePointAt(0)!;
   const font =
     cp > 0xffff
-      ? `「${c.reading}」为 U+${cp.toString(16).toUpperCase()}，在基本多文种平面之外，常见字体多未收，本站随附此字字形。`
+      ? `「${reading}」为 U+${cp.toString(16).toUpperCase()}，在基本多文种平面之外，常见字体多未收，本站随附此字字形。`
       : '';
-  return `底本作 ${describeSeed(c.seed)}，今改「${c.reading}」${conj}。${c.evidence}${font}`;
+  return `底本作 ${describeSeed(seedPart(c))}，今改「${reading}」${conj}。${c.evidence}${font}${NOTE_EDITION}`;
 }
 
 /** A chapter as the text check needs it: its file, and its paragraphs' plain text with their lines. */

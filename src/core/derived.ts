@@ -37,14 +37,15 @@ export const YearIndexSchema: v.GenericSchema<unknown, YearIndex> = v.object({
 export const ErasSchema: v.GenericSchema<unknown, CompactEra[]> = v.array(v.tuple([state, str, str, str, int, int, v.nullable(str), int]));
 
 export interface NotesData {
-  notes: Record<string, { text: string; reading: string; certainty: string }>;
-  /** By chapter route: the corrected characters' places. */
-  marks: Record<string, { paragraph: number; start: number; end: number; id: string }[]>;
+  /** By correction id: the note, the corrected text, and the number and id of its 校勘记 entry. */
+  notes: Record<string, { text: string; reading: string; certainty: string; kind: string; n: number; entry: string }>;
+  /** By chapter route: the corrected characters' places, with the note's id there. */
+  marks: Record<string, { paragraph: number; start: number; end: number; id: string; anchor: string }[]>;
 }
 
 export const NotesSchema: v.GenericSchema<unknown, NotesData> = v.object({
-  notes: v.record(str, v.object({ text: str, reading: str, certainty: str })),
-  marks: v.record(str, v.array(v.object({ paragraph: int, start: int, end: int, id: str }))),
+  notes: v.record(str, v.object({ text: str, reading: str, certainty: str, kind: str, n: int, entry: str })),
+  marks: v.record(str, v.array(v.object({ paragraph: int, start: int, end: int, id: str, anchor: str }))),
 });
 
 export type ChapterList = { route: string; title: string }[];

@@ -161,6 +161,14 @@ export function parseEras(text: string, file: string): Era[] {
             `line ${latest.line}) by more than the change-year`,
         );
       }
+      // An era changed after 正月 leaves the months before the change to the old era: the change-year is both's.
+      if (latest !== null && era.startMonth !== null && era.startMonth !== '1' && latest.last < era.first) {
+        fail(
+          era.line,
+          `${state} ${era.name} began in month ${era.startMonth} of ${era.first}, so ${latest.name} (line ${latest.line}) ` +
+            `must run to ${era.first}, not ${latest.last}`,
+        );
+      }
       if (era.first > covered + 1) {
         fail(era.line, `no ${state} era covers ${yearRange(covered + 1, era.first - 1)} (before ${era.name})`);
       }
@@ -202,6 +210,17 @@ export function formatRulerEraYear(era: Era, n: number): string {
   return `${era.state}${era.rulerTemple}${formatEraYear(era, n)}`;
 }
 
+/** A month's place in its year, the leap month right after its month: 9 → 18, 闰9 → 19. */
+export function monthOrder(month: number, leap = false): number {
+  return month * 2 + (leap ? 1 : 0);
+}
+
+/** The order of a start_month cell (`6`, `闰9`). */
+function startOrder(startMonth: string): number {
+  const leap = startMonth.startsWith('闰');
+  return monthOrder(Number(leap ? startMonth.slice(1) : startMonth), leap);
+}
+
 export class EraTable {
   /** Every era, in state order (宋 夏 辽 金) and then chronologically. */
   readonly eras: readonly Era[];
@@ -240,6 +259,29 @@ export class EraTable {
   }
 
 
+  /**
+   * The eras in force in one month of a year (`month` 1–12, `leap` for the leap month): in a change-year the old
+   * era holds the months before the new era's start month and the new era the rest, so 元符元年十二月 is not
+   * 绍圣五年 and 宣和元年十月 is not 重和二年. Where a start month is not known both eras are kept (no guess).
+   */
+  inMonth(year: number, month: number, leap = false, state?: State): Era[] {
+    const m = monthOrder(month, leap);
+    const out: Era[] = [];
+    for (const s of state === undefined ? STATES : [state]) {
+      const start = (e: Era): number | null => (e.first < year ? -Infinity : e.startMonth === null ? null : startOrder(e.startMonth));
+      const eras = this.inYear(year, s).sort((a, b) => a.first - b.first || (start(a) ?? 0) - (start(b) ?? 0));
+      eras.forEach((e, i) => {
+        const from = start(e);
+        const next = eras[i + 1];
+        const until = next ? start(next) : null;
+        if (from !== null && from > m) return;
+        if (until !== null && until <= m) return;
+        out.push(e);
+      });
+    }
+    return out;
+  }
+
   /** 1-based year of the era for a Gregorian year; null outside the era. */
   eraYear(era: Era, year: number): number | null {
     if (!Number.isInteger(year) || year < era.first || year > era.last) return null;
@@ -259,8 +301,9 @@ export class EraTable {
   }
 
   /** Every state's era years for a Gregorian year, 宋 夏 辽 金 order; a state's change-year gives two entries. */
-  parallel(year: number): { state: State; era: Era; eraYear: number }[] {
-    return this.inYear(year).map((era) => ({ state: era.state, era, eraYear: year - era.first + 1 }));
+  parallel(year: number, month?: { month: number; leap: boolean } | null): { state: State; era: Era; eraYear: number }[] {
+    const eras = month ? this.inMonth(year, month.month, month.leap) : this.inYear(year);
+    return eras.map((era) => ({ state: era.state, era, eraYear: year - era.first + 1 }));
   }
 }
 

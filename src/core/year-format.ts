@@ -4,13 +4,17 @@
  */
 import { sexagenaryName, yearCycle } from './calendar.ts';
 import { STATES, formatEraYear, type Era, type EraTable } from './eras.ts';
+import { toChineseNumeral } from './numerals.ts';
 import type { DateValue } from './years.ts';
 
-/** Each state's era years in a Gregorian year, 宋 夏 辽 金: `宋哲宗元祐三年`, `宋哲宗元祐九年、绍圣元年`. */
-export function parallelYears(table: EraTable, year: number): string[] {
+/**
+ * Each state's era years in a Gregorian year, 宋 夏 辽 金: `宋哲宗元祐三年`, `宋哲宗元祐九年、绍圣元年`; with a month,
+ * only the eras in force in it (元符元年十二月: `宋哲宗元符元年`, not also 绍圣五年).
+ */
+export function parallelYears(table: EraTable, year: number, month?: { month: number; leap: boolean } | null): string[] {
   const out: string[] = [];
   for (const state of STATES) {
-    const eras = table.inYear(year, state);
+    const eras = month ? table.inMonth(year, month.month, month.leap, state) : table.inYear(year, state);
     if (eras.length === 0) continue;
     const parts = eras.map((e, i) => (i > 0 && eras[i - 1]!.rulerTemple === e.rulerTemple ? '' : e.rulerTemple) + formatEraYear(e, year - e.first + 1));
     out.push(state + parts.join('、'));
@@ -21,6 +25,17 @@ export function parallelYears(table: EraTable, year: number): string[] {
 /** The line the bubble shows: `宋哲宗元祐三年 · 夏崇宗天仪治平三年 · 辽道宗大安四年`. */
 export function parallelLine(table: EraTable, year: number): string {
   return parallelYears(table, year).join(' · ');
+}
+
+/**
+ * A reign-summary item by the chronicle's own count beside the table's years: 「本传：天赐礼盛国庆凡五年。按本传年数
+ * 逐年相续，当1070—1074年；本站年表从DDBC作1069—1074年。」 (the table's part only where it differs).
+ */
+export function summaryLine(era: Era, n: number, counted: [number, number]): string {
+  const span = (a: number, b: number) => (a === b ? `${a}年` : `${a}—${b}年`);
+  const own = `本传：${era.name}凡${toChineseNumeral(n)}年。按本传年数逐年相续，当${span(counted[0], counted[1])}`;
+  const same = era.first === counted[0] && era.last === counted[1];
+  return same ? `${own}，与本站年表同。` : `${own}；本站年表从DDBC作${span(era.first, era.last)}。`;
 }
 
 /** 戊辰 for 1088. */

@@ -27,9 +27,12 @@
  *   城砦 → 1081), a gloss (时建炎元年也), an explicit era year earlier than the narrative's, anything in speech.
  *   A gloss naming the narrative's own year by a newer era of the same state switches the narrative to that era.
  * - `reference` with `summary: true`: an item of a reign summary (改元乾道二年，天赐礼盛国庆五年，大安十一年，天安礼定
- *   一年). There `<era><n>年` counts the era's years, so `eraYear` is n and `year` the era's last year as the
- *   chronicle counts it (first + n − 1), even where data/eras.tsv ends the era earlier (乾道二年 → 1069; the table
- *   ends Xia 乾道 in 1068). The whole summary is given one state, the one most of its names belong to.
+ *   一年). There `<era><n>年` counts the era's years, so `eraYear` is n. One stated chronology, the chronicle's
+ *   own count, places them: the first era starts where data/eras.tsv starts it and each next era in the year after
+ *   the last one ends (`counted`: first and last year), so no year between them is left without an era; `year` is
+ *   the era's last year by that count (乾道二年 → 1069, 天赐礼盛国庆五年 → 1074), even where the table, which
+ *   follows another authority, differs (it has 乾道 1068, 天赐礼盛国庆 1069–1074: the page says both). The whole
+ *   summary is given one state, the one most of its names belong to.
  * - `date`: a month, season or day later in an entry, without a year expression of its own (`五月`, `秋七月乙丑`).
  *
  * Matches: `match`/`offset` are the year expression alone (for `date`, the date text); a date that follows a year
@@ -99,10 +102,17 @@ export interface YearMention {
   offset: number;
   match: string;
   summary?: true;
+  /** A summary item's years by the chronicle's own consecutive count: [first, last]. */
+  counted?: [number, number];
   date?: DateValue;
   dateMatch?: string;
   dateOffset?: number;
-  /** The other eras of the same year: other states', and the same state's other era in a change-year. */
+  /** The Chinese month the mention's date names or continues (none for a season or a year alone). */
+  month?: { month: number; leap: boolean };
+  /**
+   * The other eras of the same year: other states', and the same state's other era in a change-year; where the
+   * mention has a month, only the eras in force in that month.
+   */
   parallel: ParallelEra[];
 }
 
@@ -260,10 +270,10 @@ export class YearParser {
     return this.table.atYearEnd(year, state);
   }
 
-  /** @internal */
-  parallel(year: number, own: Era | null): ParallelEra[] {
+  /** @internal The other eras of the year, or of its month where the text dates one (month precision). */
+  parallel(year: number, own: Era | null, month?: { month: number; leap: boolean } | null): ParallelEra[] {
     return this.table
-      .parallel(year)
+      .parallel(year, month)
       .filter((p) => !(own && p.era.state === own.state && p.era.name === own.name && p.era.first === own.first))
       .map((p) => ({ state: p.state, era: p.era.name, eraYear: p.eraYear }));
   }
@@ -297,6 +307,8 @@ class ParagraphScan {
   /** Where a reign summary may continue (just after 改元 or after the last summary item), and its state. */
   private summaryAt = -1;
   private summaryState: State | null = null;
+  /** The last year the summary's items have counted so far (null before its first item). */
+  private summaryLast: number | null = null;
 
   constructor(
     private readonly p: YearParser,
@@ -315,6 +327,7 @@ class ParagraphScan {
       if (t.startsWith('改元', i)) {
         this.summaryAt = i + 2;
         this.summaryState = null;
+        this.summaryLast = null;
         i += 2;
         continue;
       }
@@ -407,7 +420,7 @@ class ParagraphScan {
       this.ctx.month = lunar.month;
       this.ctx.leap = lunar.leap;
       this.ctx.day = day;
-      this.pushDate(i, word, { first: day, last: day });
+      this.pushDate(i, word, { first: day, last: day }, { month: lunar.month, leap: lunar.leap });
       return end;
     }
     const current = this.ctx.year;
@@ -454,7 +467,9 @@ class ParagraphScan {
     if (year === null) return date.end;
     const match = this.text.slice(date.start, date.end);
     const span = this.resolveDate(date, year, true);
-    if (span) this.pushDate(i, match, span);
+    // The month it falls in: its own, or the month it continues (a day alone); a season names no one month.
+    const month = date.month !== null || date.season === null ? this.ctx.month : null;
+    if (span) this.pushDate(i, match, span, month === null ? null : { month, leap: this.ctx.leap });
     return date.end;
   }
 
@@ -475,10 +490,14 @@ class ParagraphScan {
       this.warn(i, `${match}: ${name} is not an era of ${this.summaryState ?? 'any state'}`);
       return;
     }
-    const year = era.first + n - 1;
+    const first = this.summaryLast === null ? era.first : this.summaryLast + 1;
+    const year = first + n - 1;
+    this.summaryLast = year;
     this.mentions.push({
       ...this.base('reference', { year, era }, i, match),
+      eraYear: n,
       summary: true,
+      counted: [first, year],
       parallel: this.p.parallel(year, era),
     });
   }
@@ -652,11 +671,17 @@ class ParagraphScan {
     const date = this.parseDate(end);
     const span = date ? this.resolveDate(date, r.year, kind === 'entry') : null;
     const dated = date && span ? { dateMatch: this.text.slice(date.start, date.end), dateOffset: date.start, date: dateValue(span) } : {};
-    this.mentions.push({ ...this.base(kind, r, offset, match), ...dated, parallel: this.p.parallel(r.year, r.era) });
+    const month = date && span && date.month !== null ? { month: date.month, leap: date.leap } : null;
+    this.mentions.push({
+      ...this.base(kind, r, offset, match),
+      ...dated,
+      ...(month ? { month } : {}),
+      parallel: this.p.parallel(r.year, r.era, month),
+    });
     return date ? date.end : end;
   }
 
-  private pushDate(offset: number, match: string, span: DaySpan): void {
+  private pushDate(offset: number, match: string, span: DaySpan, month: { month: number; leap: boolean } | null): void {
     const year = this.ctx.year!;
     const era = this.p.contextEra(this.ctx);
     const r: Resolved = { year, era: era && this.p.eras.eraYear(era, year) !== null ? era : this.eraFor(year) };
@@ -665,7 +690,8 @@ class ParagraphScan {
       dateMatch: match,
       dateOffset: offset,
       date: dateValue(span),
-      parallel: this.p.parallel(year, r.era),
+      ...(month ? { month } : {}),
+      parallel: this.p.parallel(year, r.era, month),
     });
   }
 }

@@ -85,7 +85,7 @@ function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
     delete section.dataset['ready'];
     const paragraphs = chapterParagraphs(section);
     // Paragraph anchors (`?id=p3`, ARCHITECTURE.md): the one address every paragraph has, chapter or not.
-    for (const [i, p] of paragraphs.entries()) p.id = `p${i}`;
+    for (const [i, p] of paragraphs.entries()) if (!p.id) p.id = `p${i}`;
     const ctx: RenderContext = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
     lastRender = ctx;
     markReady(ctx, features ? runFeatures(ctx) : loadFeatures());
@@ -101,6 +101,8 @@ preloadRouteMarkdown(location.hash);
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',
   nameLink: '#/',
+  // The readers' home page; README.md stays the repository's read-me.
+  homepage: 'home.md',
   loadSidebar: true,
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },

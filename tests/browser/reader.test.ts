@@ -16,14 +16,15 @@ test('the t.site is served under a sub-path and Pages would hide _ files without
   assert.equal(res.status, 200, '.nojekyll is published, so _sidebar.md is served');
 });
 
-test('the home page says what the text is and how to run it, with no failed request or console error', async () => {
+test('the home page is the readers’ (home.md), not the repository’s read-me, with no failed request or console error', async () => {
   const w = await watchedPage(t.context, t.origin);
   await w.page.goto(t.site.url);
   await waitForRender(w.page);
   const text = await w.page.locator('.markdown-section').innerText();
   assert.match(text, /宋史/);
   assert.match(text, /1086/);
-  assert.match(text, /npm test/);
+  assert.doesNotMatch(text, /npm test/);
+  assert.match(await (await fetch(`${t.site.url}README.md`)).text(), /npm test/, 'README.md stays the read-me');
   assert.deepEqual(w.failedRequests, []);
   assert.deepEqual(w.consoleErrors, []);
   await w.page.close();

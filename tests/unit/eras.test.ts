@@ -270,3 +270,17 @@ test('header faults and every fault at once, sorted by line', () => {
     many.join('\n'),
   );
 });
+
+test('an era begun after 正月 shares its first year with the era before it (天庆 runs into 应天 1206)', () => {
+  const gapYear = [
+    row('夏', '甲乙', '景宗', '李元昊', '1032', '1099', '', 'test'),
+    row('夏', '丙丁', '崇宗', '李乾顺', '1100', '1227', '2', 'test'),
+  ];
+  assertFault(gapYear, 3, /丙丁 began in month 2 of 1100, so 甲乙 \(line 2\) must run to 1100, not 1099/);
+  // Changed at New Year, or in a month not known: the year before may be the old era's last.
+  assert.deepEqual(faults([gapYear[0]!, row('夏', '丙丁', '崇宗', '李乾顺', '1100', '1227', '1', 'test')]), []);
+  assert.deepEqual(faults([gapYear[0]!, row('夏', '丙丁', '崇宗', '李乾顺', '1100', '1227', '', 'test')]), []);
+  assert.deepEqual(faults([gapYear[0]!, row('夏', '丙丁', '崇宗', '李乾顺', '1100', '1227', '闰2', 'test')]).length, 1);
+  const table = new EraTable(parseEras(readFileSync('data/eras.tsv', 'utf8'), 'data/eras.tsv'));
+  assert.deepEqual(table.inYear(1206, '夏').map((e) => e.name), ['天庆', '应天']);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EraTable, parseEras, type Era } from '../../src/core/eras.ts';
+import { ERA_COLUMNS, EraTable, parseEras, type Era } from '../../src/core/eras.ts';
 import { toChineseNumeral } from '../../src/core/numerals.ts';
 import {
   START_CONTEXT,
@@ -85,7 +85,7 @@ test('the references of the chronicle: the back-reference, the reign summary, th
   const refs = all.filter((m) => m.kind === 'reference').map((m) => [m.match, m.year, m.state, m.era, m.eraYear, m.summary ?? false]);
   assert.deepEqual(refs, [
     ['乾道二年', 1069, '夏', '乾道', 2, true],
-    ['天赐礼盛国庆五年', 1073, '夏', '天赐礼盛国庆', 5, true],
+    ['天赐礼盛国庆五年', 1074, '夏', '天赐礼盛国庆', 5, true],
     ['大安十一年', 1085, '夏', '大安', 11, true],
     ['天安礼定一年', 1086, '夏', '天安礼定', 1, true],
     ['元丰四年', 1081, '宋', '元丰', 4, false],
@@ -218,10 +218,14 @@ test('a reign summary is reported as references (summary: true) of one state, ne
   const summary = d.mentions.filter((m) => m.summary);
   assert.deepEqual(summary.map(brief), [
     ['reference', '乾道二年', 1069, '乾道', 2, '夏'], // Song's 乾道 (1165) is not meant
-    ['reference', '天赐礼盛国庆五年', 1073, '天赐礼盛国庆', 5, '夏'],
+    ['reference', '天赐礼盛国庆五年', 1074, '天赐礼盛国庆', 5, '夏'],
     ['reference', '大安十一年', 1085, '大安', 11, '夏'],
     ['reference', '天安礼定一年', 1086, '天安礼定', 1, '夏'],
   ]);
+  // One chronology, the chronicle's own count, year after year: no year between 1068 and 1086 is left out
+  // (the table's 天赐礼盛国庆 1069–1074 would leave 天赐礼盛国庆五年 ending in 1073 and 1074 in no era).
+  assert.deepEqual(summary.map((m) => m.counted), [[1068, 1069], [1070, 1074], [1075, 1085], [1086, 1086]]);
+  for (let k = 1; k < summary.length; k++) assert.equal(summary[k]!.counted![0], summary[k - 1]!.counted![1] + 1);
   assert.deepEqual([d.end.state, d.end.era, d.end.year, d.end.month], ['宋', '元祐', 1086, 7]);
 });
 
@@ -436,3 +440,58 @@ for (const c of WARNING_CASES) {
     }
   });
 }
+
+// ── parallel eras at month precision ─────────────────────────────────────────────────────────────────────────
+
+const songNames = (eras: Era[]) => eras.filter((e) => e.state === '宋').map((e) => e.name);
+
+test('in a change-year the month decides the era: 元符 from 六月 1098, 宣和 from 二月 1119', () => {
+  assert.deepEqual(songNames(table.inYear(1098)), ['绍圣', '元符']);
+  assert.deepEqual(songNames(table.inMonth(1098, 12)), ['元符'], '元符元年十二月 is not 绍圣五年');
+  assert.deepEqual(songNames(table.inMonth(1098, 5)), ['绍圣']);
+  assert.deepEqual(songNames(table.inMonth(1098, 6)), ['元符'], 'the start month is the new era’s');
+  assert.deepEqual(songNames(table.inMonth(1119, 10)), ['宣和'], '宣和元年十月 is not 重和二年');
+  assert.deepEqual(songNames(table.inMonth(1119, 1)), ['重和']);
+  // A year without a change keeps its one era; other states come along, each by its own start month.
+  assert.deepEqual(songNames(table.inMonth(1088, 3)), ['元祐']);
+  assert.deepEqual(table.inMonth(1088, 3).map((e) => e.state), ['宋', '夏', '辽']);
+  // Xia 天仪治平 began in 八月 1086 (its start month is in the table); 天安礼定 keeps the months before.
+  assert.deepEqual(table.inMonth(1086, 7, false, '夏').map((e) => e.name), ['天安礼定']);
+  assert.deepEqual(table.inMonth(1086, 10, false, '夏').map((e) => e.name), ['天仪治平']);
+});
+
+test('month precision: leap months sit after their month, three eras in one year, unknown start months keep both', () => {
+  const t = new EraTable(
+    parseEras(
+      [
+        ERA_COLUMNS.join('\t'),
+        '夏\t甲\t景宗\t李元昊\t1032\t1100\t\ttest',
+        '夏\t乙\t景宗\t李元昊\t1100\t1100\t闰9\ttest',
+        '夏\t丙\t崇宗\t李乾顺\t1100\t1150\t11\ttest',
+        '夏\t丁\t崇宗\t李乾顺\t1150\t1227\t\ttest',
+      ].join('\n'),
+      't.tsv',
+    ),
+  );
+  const at = (y: number, m: number, leap = false) => t.inMonth(y, m, leap, '夏').map((e) => e.name);
+  assert.deepEqual(at(1100, 9), ['甲']);
+  assert.deepEqual(at(1100, 9, true), ['乙']);
+  assert.deepEqual(at(1100, 10), ['乙']);
+  assert.deepEqual(at(1100, 11), ['丙']);
+  assert.deepEqual(at(1150, 3), ['丙', '丁'], 'no start month: both, never a guess');
+});
+
+test('a dated mention lists only the parallel eras of its month', () => {
+  const m = parse('　　元符元年十二月，泾原折可适掩夏西', SONG('绍圣', 1097)).mentions[0]!;
+  assert.deepEqual([m.match, m.year, m.era, m.month], ['元符元年', 1098, '元符', { month: 12, leap: false }]);
+  assert.ok(!m.parallel.some((p) => p.era === '绍圣'), JSON.stringify(m.parallel));
+  const [y, d] = parse('　　宣和元年，童贯出兵。十月，夏人来。', SONG('重和', 1118)).mentions;
+  // 宣和元年 without a month belongs to the year, which is also 重和二年 …
+  assert.ok(y!.parallel.some((p) => p.era === '重和' && p.eraYear === 2));
+  // … but its 十月 is 宣和's alone.
+  assert.deepEqual([d!.kind, d!.month], ['date', { month: 10, leap: false }]);
+  assert.ok(!d!.parallel.some((p) => p.era === '重和'), JSON.stringify(d!.parallel));
+  // A season names no single month: both eras stay.
+  const s = parse('　　宣和元年，童贯出兵。冬，夏人来。', SONG('重和', 1118)).mentions[1]!;
+  assert.equal(s.month, undefined);
+});

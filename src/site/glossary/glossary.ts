@@ -28,6 +28,14 @@ function load(): Promise<GlossaryIndex | null> {
   return data;
 }
 
+/**
+ * A term's gloss, once the data has arrived (null before, or for a term with no entry): the year bubble shows an
+ * era's gloss, since a year expression's mark wins over the era name's own term mark.
+ */
+export function termGloss(term: string): string | null {
+  return loaded?.entries.find((e) => e.term === term)?.gloss ?? null;
+}
+
 function buildNote(key: string, trigger: HTMLElement): Node | null {
   const i = Number(key);
   const entry = loaded?.entries[i];

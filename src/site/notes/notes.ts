@@ -1,6 +1,10 @@
-/** Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence. */
+/**
+ * Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence, the edition
+ * and a link to its entry on the 校勘记 page (which links back to every place: src/core/jiaokan.ts).
+ */
 import { NotesSchema, readDerived } from '../../core/derived.ts';
 import notesData from '../../generated/notes.json';
+import { entryNumber, JIAOKAN_ROUTE } from '../../core/jiaokan-view.ts';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
@@ -10,8 +14,14 @@ const data = readDerived(NotesSchema, notesData, 'src/generated/notes.json');
 function buildNote(id: string): Node | null {
   const note = data.notes[id];
   if (!note) return null;
-  const box = el('div', '');
-  box.append(el('p', 'popover-head', `校勘记 · ${note.reading}`), el('p', '', note.text));
+  const box = el('div', 'tn-note');
+  const head = el('p', 'popover-head', `校勘记${entryNumber(note.n)} · ${note.reading}`);
+  head.append(el('span', 'kind-label', note.kind));
+  const link = el('a', 'tn-entry', `见校勘记${entryNumber(note.n)}`);
+  link.href = `#/${JIAOKAN_ROUTE}?id=${note.entry}`;
+  const back = el('p', 'places');
+  back.append(link);
+  box.append(head, el('p', '', note.text), back);
   return box;
 }
 
@@ -23,20 +33,17 @@ export const notes: Feature = {
   doneEach(ctx: RenderContext) {
     const marks = data.marks[ctx.route];
     if (!marks) return;
-    const seen = new Map<string, number>();
     for (const m of marks) {
       const p = ctx.paragraphs[m.paragraph];
       const note = data.notes[m.id];
       if (!p || !note) continue;
-      const k = (seen.get(m.id) ?? 0) + 1;
-      seen.set(m.id, k);
       const span = el('span', 'tn');
-      span.id = `n-${m.id}-${k}`;
+      span.id = m.anchor;
       span.dataset['printNote'] = note.text;
       if (!wrapRange(p, m.start, m.end, span, note.reading)) continue;
       const marker = decoration('button', 'tn-marker');
       marker.type = 'button';
-      marker.setAttribute('aria-label', `校勘记：${note.reading}`);
+      marker.setAttribute('aria-label', `校勘记${entryNumber(note.n)}：${note.reading}`);
       makeTrigger(marker, 'note', m.id);
       span.after(marker);
     }

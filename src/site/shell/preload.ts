@@ -6,7 +6,7 @@
 export function preloadRouteMarkdown(hash: string): void {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   let file: string | null = null;
-  if (path === '') file = 'README.md';
+  if (path === '') file = 'home.md';
   else if (/^chapters\/[\w-]+$/.test(path)) file = `${path}.md`;
   if (!file) return;
   const link = document.createElement('link');

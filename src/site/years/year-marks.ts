@@ -12,14 +12,20 @@
  * references (元丰四年, a reign summary), which get the same bubble in a quieter style and no anchor, and the dates
  * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
  */
+import type { Era } from '../../core/eras.ts';
 import { YearParser, type YearMention } from '../../core/years.ts';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import { makeTrigger } from '../shell/popover.ts';
 import { eraTable, yearIndex } from './year-data.ts';
-import { cycleName, dateLines, parallelYears } from '../../core/year-format.ts';
+import { cycleName, dateLines, parallelYears, summaryLine } from '../../core/year-format.ts';
+import { disputeNotes, type EraDispute } from '../../core/era-disputes-view.ts';
+import disputesJson from '../../generated/era-disputes.json';
+import { termGloss } from '../glossary/glossary.ts';
 import { entryHash } from '../../core/year-link.ts';
 
 let yearParser: YearParser | null = null;
+
+const disputes = (): EraDispute[] => disputesJson as EraDispute[];
 
 /** The core parser, built on first use: only a chapter's references and dates need it, after the first paint. */
 function parser(): YearParser {
@@ -135,6 +141,11 @@ export function parallelParagraph(parts: string[]): HTMLParagraphElement {
   return p;
 }
 
+/** The era of that name whose first year is nearest `year` (a summary item's own era). */
+function nearestEra(eras: Era[], year: number): Era | null {
+  return eras.sort((a, b) => Math.abs(a.first - year) - Math.abs(b.first - year))[0] ?? null;
+}
+
 /** The bubble of a year expression: Gregorian year, every state's era year, the date where the text gives one. */
 export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   const year = Number(key);
@@ -144,9 +155,19 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   const box = el('div', 'year-note');
   const head = el('p', 'popover-head', `公元${year}年`);
   head.append(el('span', 'y-cycle', cycleName(year)));
-  box.append(head, parallelParagraph(parallelYears(table, year)));
-  if (m?.summary && m.era && m.eraYear) {
-    box.append(el('p', 'y-date', `${m.era}凡${m.eraYear}年，按本传所计讫于${year}年`));
+  box.append(head, parallelParagraph(parallelYears(table, year, m?.month)));
+  const counted = m?.summary ? m.counted : undefined;
+  const era = counted && m?.era ? nearestEra(table.byName(m.era).filter((e) => e.state === m.state), counted[0]) : null;
+  if (era && counted && m?.eraYear) box.append(el('p', 'y-date', summaryLine(era, m.eraYear, counted)));
+  for (const line of disputeNotes(disputes(), table, year)) box.append(el('p', 'y-dispute', line));
+  // The era's own glossary note: inside a year expression the year mark wins over the term, so it is told here.
+  const gloss = m?.era && m.match.includes(m.era) ? termGloss(m.era) : null;
+  if (gloss) {
+    const p = el('p', 'y-gloss', `年号${m!.era}：${gloss}`);
+    const a = el('a', '', '注释索引');
+    a.href = '#/glossary';
+    p.append('（见', a, '）');
+    box.append(p);
   }
   if (m?.date && m.dateMatch) {
     const [julian, gregorian] = dateLines(m.dateMatch, m.date);
