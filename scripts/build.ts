@@ -57,6 +57,25 @@ function checkText(): void {
   checkChapters(readSeedParagraphs(), readCorrections(), CORRECTIONS_FILE, chapters);
 }
 
+const cssIn = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.css'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+
+/**
+ * The one style sheet, in this order: the page's own (assets/css/, type, theme, print of the page), then each
+ * feature's, which owns its screen and print rules (src/site/<feature>/*.css): shell/ first, as the others build
+ * on it, then the features' folders in name order.
+ */
+function styleSheets(): string[] {
+  const features = readdirSync(join(ROOT, 'src/site'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'shell')
+    .map((d) => d.name)
+    .sort();
+  return [...cssIn('assets/css'), ...['shell', ...features].flatMap((f) => cssIn(`src/site/${f}`))];
+}
+
 export async function build(): Promise<void> {
   // First: a changed text must be named as such, not as the stale generated files it also causes.
   checkText();
@@ -77,13 +96,7 @@ export async function build(): Promise<void> {
     cpSync(join(ROOT, 'node_modules', from), join(OUT, to));
   }
 
-  const cssDir = join(ROOT, 'assets/css');
-  const css = readdirSync(cssDir)
-    .filter((f) => f.endsWith('.css'))
-    .sort()
-    .map((f) => `/* ${f} */\n${readFileSync(join(cssDir, f), 'utf8')}`)
-    .join('\n');
-  writeFileSync(join(OUT, 'assets/site.css'), css);
+  writeFileSync(join(OUT, 'assets/site.css'), styleSheets().map((f) => `/* ${f} */\n${readFileSync(join(ROOT, f), 'utf8')}`).join('\n'));
 
   // ESM with splitting: main.js is the small first script; the features it imports dynamically become a chunk
   // fetched after the first render (index.html loads main.js as a module, Docsify deferred after it).

@@ -27,13 +27,6 @@ export interface GlossaryMark extends Mark {
   form: string;
 }
 
-export interface Occurrence {
-  chapter: number;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
 interface Compiled {
   forms: GlossaryForm[];
   matcher: Matcher;
@@ -148,21 +141,3 @@ function blockedPrefix(length: number, ranges: readonly { start: number; end: nu
   return prefix;
 }
 
-/**
- * Every term's marks across the chapters, for the glossary page and "other places this appears": a map from
- * each term (all of them, in glossary order, an unmatched one with an empty list) to its occurrences in reading
- * order. `exclude[i]` are chapter i's other-feature marks, as for `annotateChapter`.
- */
-export function occurrences(
-  chapters: readonly Chapter[],
-  glossary: Glossary,
-  exclude: readonly (readonly Mark[] | undefined)[] = [],
-): Map<string, Occurrence[]> {
-  const out = new Map<string, Occurrence[]>(glossary.entries.map((e) => [e.term, []]));
-  chapters.forEach((chapter, i) => {
-    for (const m of annotateChapter(chapter, glossary, exclude[i] ?? [])) {
-      out.get(m.term)!.push({ chapter: i, paragraph: m.paragraph, start: m.start, end: m.end });
-    }
-  });
-  return out;
-}

@@ -1,7 +1,8 @@
 /**
  * The glossary: people, places, offices, eras, terms (docs/GLOSSARY-FORMAT.md). Parsing is pure — callers read
  * the files — and every fault is collected with its file:line, because an editor fixes a list, not one error
- * per build. The browser never sees YAML: it loads `compileGlossary`'s JSON through `loadGlossary`.
+ * per build. The browser never sees YAML: the build writes the glossary index (glossary-index.ts), which the page
+ * fetches and checks against its schema (derived.ts).
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { yamlErrors } from './yaml-errors.ts';
@@ -105,21 +106,6 @@ export function compileGlossary(g: Glossary): GlossaryData {
   };
 }
 
-/** The inverse of `compileGlossary`, for the browser: no validation, the build did it. */
-export function loadGlossary(data: GlossaryData): Glossary {
-  return makeGlossary(
-    data.entries.map((d) => ({
-      term: d.term,
-      kind: d.kind,
-      aliases: d.aliases ?? [],
-      short: d.short ?? [],
-      gloss: d.gloss,
-      sources: d.sources,
-      ...(d.note ? { note: d.note } : {}),
-      ...(d.modern ? { modern: d.modern } : {}),
-    })),
-  );
-}
 
 /**
  * Parses and checks the glossary files as one glossary. `chapterTexts` are the chapters' plain texts (for

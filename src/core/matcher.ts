@@ -1,5 +1,7 @@
 /**
- * Finds every glossary form in a text in one pass: an Aho–Corasick automaton over UTF-16 code units.
+ * Finds every glossary form in a text in one pass: an Aho–Corasick automaton over UTF-16 code units. Hand-written
+ * rather than a regex or a library because it stays linear however large the glossary grows, and no maintained
+ * package gives leftmost-longest matches with UTF-16 offsets (bench/matcher.bench.ts: ≥ 20× a regex at 10 000 terms).
  *
  * Why code units: offsets everywhere in the project are UTF-16 (see marks.ts), and a well-formed form can never
  * match half of a surrogate pair — its first unit is never a low surrogate and its last never a high one — so

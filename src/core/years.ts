@@ -1,6 +1,8 @@
 /**
  * Year expressions of the chronicle: finds them in a paragraph's plain text and resolves each to a Gregorian year,
- * its era and, where a month or day follows, a Julian date. Pure (no DOM, no fs): the build, the CLI, the tests
+ * its era and, where a month or day follows, a Julian date. This module is the resolution stage; the words are in
+ * year-tokens.ts, what stands at a position (dates, sentence starts) in year-lexer.ts, and what runs on from
+ * paragraph to paragraph and file to file (context, documents, anchors, marks) in year-context.ts. Pure (no DOM, no fs): the build, the CLI, the tests
  * and the browser call it alike; the era table and the month table are passed in or imported as data.
  *
  * What is read as what (each rule guards against a trap of the text):
@@ -48,34 +50,24 @@
  * with no year in context) is left out and reported in `warnings`, never guessed.
  */
 import { sexagenaryIndex, yearCycle, formatYMD, gregorianFromJdn, julianFromJdn, songCalendar } from './calendar.ts';
-import type { LunarCalendar, LunarMonth, Season, DaySpan } from './calendar.ts';
+import type { LunarCalendar, LunarMonth, DaySpan } from './calendar.ts';
 import { STATES, type Era, type EraTable, type State } from './eras.ts';
-import { parseChineseNumeral } from './numerals.ts';
-import { eraYearNumber, eraYearSource, GANZHI, MONTH, monthNumber, NUM } from './year-tokens.ts';
-import type { Mark } from './marks.ts';
+import { eraYearNumber, eraYearSource, GANZHI, NUM } from './year-tokens.ts';
+import { CLAUSE_END, CLOSE_QUOTES, OPEN_QUOTES, clauseStart, readDate, sentenceStart, type ParsedDate } from './year-lexer.ts';
+import { parseDocuments, START_CONTEXT, type DocumentInput, type DocumentResult, type YearContext } from './year-context.ts';
 
-/** What the parser carries from one paragraph (and file) to the next. JSON-serialisable. */
-export interface YearContext {
-  /** The state and era the narrative counts in. */
-  state: State | null;
-  era: string | null;
-  /** The narrative's current (Chinese) year, as the Gregorian year of its 正月. */
-  year: number | null;
-  /** The last month dated in that year (1–12) and whether it was the leap month. */
-  month: number | null;
-  leap: boolean;
-  /** JDN of the last day dated, for 翌日. */
-  day: number | null;
-}
+export {
+  assignAnchors,
+  entryAnchor,
+  parseDocuments,
+  START_CONTEXT,
+  yearMarks,
+  type DocumentInput,
+  type DocumentResult,
+  type YearContext,
+  type YearMark,
+} from './year-context.ts';
 
-export const START_CONTEXT: Readonly<YearContext> = Object.freeze({
-  state: null,
-  era: null,
-  year: null,
-  month: null,
-  leap: false,
-  day: null,
-});
 
 export type MentionKind = 'entry' | 'reference' | 'date';
 
@@ -123,78 +115,14 @@ export interface ParagraphResult {
   warnings: string[];
 }
 
-export interface DocumentInput {
-  file: string;
-  paragraphs: readonly string[];
-}
 
-export interface DocumentResult {
-  file: string;
-  /** The context at the file's start: what the page needs to parse this file alone. */
-  start: YearContext;
-  mentions: YearMention[];
-  end: YearContext;
-  warnings: string[];
-}
 
-/** `y1088` for the first entry of 1088 in the chronicle, `y1088-2` for the second, … (k is 1-based). */
-export function entryAnchor(year: number, k: number): string {
-  return k === 1 ? `y${year}` : `y${year}-${k}`;
-}
-
-/** Anchors of the entries of documents parsed in order, numbered across all of them; null for non-entries. */
-export function assignAnchors(docs: readonly { mentions: readonly YearMention[] }[]): (string | null)[][] {
-  const seen = new Map<number, number>();
-  return docs.map((d) =>
-    d.mentions.map((m) => {
-      if (m.kind !== 'entry') return null;
-      const k = (seen.get(m.year) ?? 0) + 1;
-      seen.set(m.year, k);
-      return entryAnchor(m.year, k);
-    }),
-  );
-}
-
-export interface YearMark extends Mark {
-  /** `year`: the year expression; `date`: the month/day text after it or standing alone. */
-  part: 'year' | 'date';
-  mention: YearMention;
-}
-
-/** The ranges the page decorates, in text order: a mention's year expression and its date text. */
-export function yearMarks(mentions: readonly YearMention[]): YearMark[] {
-  const marks: YearMark[] = [];
-  for (const m of mentions) {
-    if (m.kind !== 'date') marks.push({ paragraph: m.paragraph, start: m.offset, end: m.offset + m.match.length, part: 'year', mention: m });
-    if (m.dateMatch !== undefined && m.dateOffset !== undefined) {
-      marks.push({ paragraph: m.paragraph, start: m.dateOffset, end: m.dateOffset + m.dateMatch.length, part: 'date', mention: m });
-    }
-  }
-  return marks.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-}
 
 const MAX_ERA_YEAR = 40;
-const SENTENCE_END = '。！？；';
-const CLAUSE_END = '。！？；，、：';
-const CLOSE_QUOTES = '」』”';
-const OPEN_QUOTES = '「『“';
-const SEASON_RE = /[春夏秋冬]/y;
-const MONTH_RE = new RegExp(MONTH, 'y');
-const DAY_RE = new RegExp(GANZHI, 'y');
-// A month followed by these is a span of months (三月不克, 数月间), not a date.
-const NOT_AFTER_MONTH = '余间许内不矣有';
 const SAME_YEAR = new Set(['是岁', '是年']);
 const NEXT_DAY = new Set(['翌日', '明日', '次日']);
 const SURNAMES = ['耶律', '完颜', '赵', '李'];
 
-interface ParsedDate {
-  start: number;
-  end: number;
-  season: Season | null;
-  month: number | null;
-  leap: boolean;
-  cycle: number | null;
-}
 
 interface Resolved {
   year: number;
@@ -217,26 +145,16 @@ export class YearParser {
     this.eraStarts = new Set(names.map((n) => n[0]!));
   }
 
+  /** Parses files in order, the context running on from each into the next. */
+  parseDocuments(docs: readonly DocumentInput[], start: Readonly<YearContext> = START_CONTEXT): DocumentResult[] {
+    return parseDocuments(this, docs, start);
+  }
+
   /** Parses one paragraph from `ctx`; returns its mentions and the context for the next paragraph. */
   parseParagraph(text: string, ctx: Readonly<YearContext> = START_CONTEXT, paragraph = 0): ParagraphResult {
     return new ParagraphScan(this, text, { ...ctx }, paragraph).run();
   }
 
-  /** Parses files in order, the context running on from each into the next. */
-  parseDocuments(docs: readonly DocumentInput[], start: Readonly<YearContext> = START_CONTEXT): DocumentResult[] {
-    let ctx: YearContext = { ...start };
-    return docs.map((doc) => {
-      const result: DocumentResult = { file: doc.file, start: { ...ctx }, mentions: [], end: ctx, warnings: [] };
-      doc.paragraphs.forEach((text, i) => {
-        const r = this.parseParagraph(text, ctx, i);
-        result.mentions.push(...r.mentions);
-        result.warnings.push(...r.warnings.map((w) => `${doc.file}: ${w}`));
-        ctx = r.ctx;
-      });
-      result.end = { ...ctx };
-      return result;
-    });
-  }
 
   // ── pieces the scanner uses ─────────────────────────────────────────────────────────────────────────────────
 
@@ -340,16 +258,11 @@ class ParagraphScan {
   // ── positions ──────────────────────────────────────────────────────────────────────────────────────────────
 
   private sentenceStart(i: number): boolean {
-    if (this.quoteDepth > 0) return false;
-    let j = i - 1;
-    while (j >= 0 && CLOSE_QUOTES.includes(this.text[j]!)) j--;
-    while (j >= 0 && /\s/.test(this.text[j]!)) j--;
-    return j < 0 || SENTENCE_END.includes(this.text[j]!);
+    return this.quoteDepth === 0 && sentenceStart(this.text, i);
   }
 
   private clauseStart(i: number): boolean {
-    if (this.quoteDepth > 0) return false;
-    return this.sentenceStart(i) || CLAUSE_END.includes(this.text[i - 1] ?? '');
+    return this.quoteDepth === 0 && clauseStart(this.text, i);
   }
 
   private warn(offset: number, message: string): void {
@@ -435,9 +348,9 @@ class ParagraphScan {
     const m = this.p.matchAt('bare', this.text, i);
     if (!m) return null;
     const end = i + m[0].length;
-    const n = m[1] === '元' ? 1 : parseChineseNumeral(m[1]!);
+    const n = eraYearNumber(m[1]!);
     if (n === null || n > MAX_ERA_YEAR || !this.sentenceStart(i)) return end;
-    const date = this.parseDate(end);
+    const date = readDate(this.text, end);
     const follower = this.text[end] ?? '';
     if (!date && !CLAUSE_END.includes(follower)) return end;
     const era = this.p.contextEra(this.ctx);
@@ -459,7 +372,7 @@ class ParagraphScan {
 
   private tryDate(i: number): number | null {
     if (!this.clauseStart(i)) return null;
-    const date = this.parseDate(i);
+    const date = readDate(this.text, i);
     if (!date) return null;
     // A day alone (乙丑，) dates something only inside a known month; elsewhere it is more likely a name.
     if (date.month === null && date.season === null && this.ctx.month === null) return null;
@@ -542,41 +455,6 @@ class ParagraphScan {
     return this.p.eraAtYearEnd(this.ctx.state ?? '宋', year);
   }
 
-  /** A season, month and day starting at i, in that order, any of them absent but not all. */
-  private parseDate(i: number): ParsedDate | null {
-    const t = this.text;
-    let j = i;
-    let season: Season | null = null;
-    SEASON_RE.lastIndex = j;
-    const s = SEASON_RE.exec(t);
-    if (s) {
-      season = s[0] as Season;
-      j += 1;
-    }
-    let month: number | null = null;
-    let leap = false;
-    MONTH_RE.lastIndex = j;
-    const m = MONTH_RE.exec(t);
-    if (m && !NOT_AFTER_MONTH.includes(t[j + m[0].length] ?? '')) {
-      leap = m[1] === '闰';
-      month = monthNumber(m[2]!);
-      j += m[0].length;
-    }
-    let cycle: number | null = null;
-    DAY_RE.lastIndex = j;
-    const d = DAY_RE.exec(t);
-    if (d) {
-      const c = sexagenaryIndex(d[0]);
-      // A day written alone must be followed by punctuation, or a name like 丁未 would start a date.
-      if (c !== null && (season !== null || month !== null || CLAUSE_END.includes(t[j + 2] ?? ''))) {
-        cycle = c;
-        j += 2;
-      }
-    }
-    if (season !== null && month === null && cycle === null && !CLAUSE_END.includes(t[j] ?? '')) return null;
-    if (j === i) return null;
-    return { start: i, end: j, season, month, leap, cycle };
-  }
 
   /** Days of a parsed date in a Chinese year; `narrative` dates also move the context's month and day. */
   private resolveDate(date: ParsedDate, year: number, narrative: boolean): DaySpan | null {
@@ -668,7 +546,7 @@ class ParagraphScan {
       if (r.era) this.setEra(r.era);
       this.setYear(r.year);
     }
-    const date = this.parseDate(end);
+    const date = readDate(this.text, end);
     const span = date ? this.resolveDate(date, r.year, kind === 'entry') : null;
     const dated = date && span ? { dateMatch: this.text.slice(date.start, date.end), dateOffset: date.start, date: dateValue(span) } : {};
     const month = date && span && date.month !== null ? { month: date.month, leap: date.leap } : null;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/repo.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 
@@ -45,11 +45,35 @@ export interface Watched {
   failedRequests: string[];
 }
 
+/** For each watched page: resolves once no request of it is in flight. */
+const quietOf = new WeakMap<Page, () => Promise<void>>();
+
+/**
+ * Waits until the page has no request in flight (a watched page; any other resolves at once). Docsify's search
+ * indexes every page in the background after the first render; leaving the page before that is done would abort
+ * those requests and report them as failed, a fault of the test and not of the site.
+ */
+export async function networkQuiet(page: Page): Promise<void> {
+  await quietOf.get(page)?.();
+}
+
 /** A page that records console errors, page errors, failed and 4xx/5xx requests, and any off-host request. */
 export async function watchedPage(context: BrowserContext, origin: string): Promise<Watched> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const failedRequests: string[] = [];
+  const inflight = new Set<Request>();
+  let waiters: (() => void)[] = [];
+  const settle = (r: Request): void => {
+    inflight.delete(r);
+    if (inflight.size > 0) return;
+    for (const w of waiters) w();
+    waiters = [];
+  };
+  page.on('request', (r) => inflight.add(r));
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  quietOf.set(page, () => (inflight.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))));
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -82,6 +106,7 @@ export async function waitForRender(page: Page, route?: string): Promise<void> {
     route,
     { timeout: 15000 },
   );
+  await networkQuiet(page);
 }
 
 /** Waits for the next two animation frames: whatever the page scheduled for the next frame (a scroll) has run. */

@@ -12,7 +12,7 @@ import { read, readChapters } from '../../scripts/lib/repo.ts';
 import { parallelLine } from '../../src/core/year-format.ts';
 import { resolveYearLink, type YearIndex } from '../../src/core/year-link.ts';
 import { axeViolations } from './axe.ts';
-import { nextFrames, useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { networkQuiet, nextFrames, useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 const index = yearIndexJson as YearIndex;
 const table = new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv'));
@@ -40,6 +40,8 @@ async function open(ctx: BrowserContext = t.context): Promise<Page2> {
 
 /** A cold load of a hash route (a fresh document, not a hashchange). */
 async function cold(page: Page, hash: string): Promise<void> {
+  // Leaving with requests in flight would abort them (they would count as failed).
+  await networkQuiet(page);
   await page.goto('about:blank');
   await page.goto(`${t.site.url}${hash}`);
   await waitForRender(page);
@@ -113,6 +115,7 @@ test('#/year/Y opens every year with entries at its first entry, highlighted, wi
         assertInView(await targetShown(w.page, row.anchor), `${row.year}`);
         assert.equal(await w.page.evaluate(() => location.hash), canonical, `${row.year}: the address is the entry's link`);
         assert.equal(await currentNavYear(w.page), String(row.year), `${row.year}: the navigator shows the year`);
+        await networkQuiet(w.page);
         await w.page.reload();
         await waitForRender(w.page);
         assertInView(await targetShown(w.page, row.anchor), `${row.year} after reload`);

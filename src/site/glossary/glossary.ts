@@ -13,19 +13,22 @@ import { makeTrigger, registerTip } from '../shell/popover.ts';
 const DATA_URL = 'data/glossary.json';
 const MAX_PLACES = 12;
 
-let data: Promise<GlossaryIndex | null> | null = null;
-let loaded: GlossaryIndex | null = null;
+/** The glossary's state, all of it: the download (started once) and the index once it has arrived. */
+const state = {
+  data: null as Promise<GlossaryIndex | null> | null,
+  loaded: null as GlossaryIndex | null,
+};
 
 function load(): Promise<GlossaryIndex | null> {
-  data ??= fetch(DATA_URL)
+  state.data ??= fetch(DATA_URL)
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
     .then((json: unknown) => readDerived(GlossaryIndexSchema, json, DATA_URL))
-    .then((d) => (loaded = d))
+    .then((d) => (state.loaded = d))
     .catch((e: unknown) => {
       console.warn('reader: glossary unavailable', e);
       return null;
     });
-  return data;
+  return state.data;
 }
 
 /**
@@ -33,13 +36,13 @@ function load(): Promise<GlossaryIndex | null> {
  * era's gloss, since a year expression's mark wins over the era name's own term mark.
  */
 export function termGloss(term: string): string | null {
-  return loaded?.entries.find((e) => e.term === term)?.gloss ?? null;
+  return state.loaded?.entries.find((e) => e.term === term)?.gloss ?? null;
 }
 
 function buildNote(key: string, trigger: HTMLElement): Node | null {
   const i = Number(key);
-  const entry = loaded?.entries[i];
-  if (!loaded || !entry) return null;
+  const entry = state.loaded?.entries[i];
+  if (!state.loaded || !entry) return null;
   const box = el('div', 'term-note');
   const head = el('p', 'popover-head');
   head.append(el('span', '', entry.term), el('span', `kind-label gl-${entry.kind}`, kindTitle(entry.kind)));
@@ -56,12 +59,12 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
     box.append(p);
   }
   const route = trigger.dataset['route'];
-  const others = loaded.occurrences[i]!.filter(([r, p, s]) => !(loaded!.routes[r] === route && termAnchor(p, s) === trigger.id));
+  const others = state.loaded.occurrences[i]!.filter(([r, p, s]) => !(state.loaded!.routes[r] === route && termAnchor(p, s) === trigger.id));
   if (others.length) {
     const p = el('p', 'places', '又见：');
     for (const [r, para, s, context] of others.slice(0, MAX_PLACES)) {
       const a = el('a', '', context);
-      a.href = `#/${loaded.routes[r]}?id=${termAnchor(para, s)}`;
+      a.href = `#/${state.loaded.routes[r]}?id=${termAnchor(para, s)}`;
       p.append(a, ' ');
     }
     if (others.length > MAX_PLACES) {
@@ -121,8 +124,8 @@ export const glossary: Feature = {
   doneEach(ctx: RenderContext) {
     // Elsewhere the data is only on its way (preloadGlossary): the render is ready once it has arrived.
     if (!/^chapters\//.test(ctx.route)) return load().then(() => undefined);
-    if (loaded) {
-      decorate(ctx, loaded);
+    if (state.loaded) {
+      decorate(ctx, state.loaded);
       return undefined;
     }
     return load().then((index) => {

@@ -16,30 +16,36 @@ const TIP_ID = 'reader-tip';
 const OPEN_DELAY = 250;
 const CLOSE_DELAY = 200;
 
-let tip: HTMLDivElement | null = null;
-let current: HTMLElement | null = null;
-let stopAutoUpdate: (() => void) | null = null;
-let openTimer = 0;
-let closeTimer = 0;
+/** The bubble's state, all of it: the one bubble, the trigger it is open for, its pending open and close. */
+const state = {
+  tip: null as HTMLDivElement | null,
+  current: null as HTMLElement | null,
+  stopAutoUpdate: null as (() => void) | null,
+  openTimer: 0,
+  closeTimer: 0,
+  installed: false,
+  /** Focus is being given back to a trigger, which must not open its note again. */
+  refocusing: false,
+};
 
 export function registerTip(kind: string, build: Builder): void {
   builders.set(kind, build);
 }
 
 function tipElement(): HTMLDivElement {
-  if (!tip) {
-    tip = document.createElement('div');
-    tip.id = TIP_ID;
-    tip.className = 'popover';
-    tip.setAttribute('role', 'tooltip');
+  if (!state.tip) {
+    state.tip = document.createElement('div');
+    state.tip.id = TIP_ID;
+    state.tip.className = 'popover';
+    state.tip.setAttribute('role', 'tooltip');
     // A tap or click on the bubble's text focuses the bubble, not the text's container around it (which would count
     // as focus moving elsewhere and close it). Not in the tab order.
-    tip.tabIndex = -1;
-    tip.hidden = true;
-    tip.addEventListener('mouseenter', () => keepOpen());
-    tip.addEventListener('mouseleave', () => scheduleClose());
+    state.tip.tabIndex = -1;
+    state.tip.hidden = true;
+    state.tip.addEventListener('mouseenter', () => keepOpen());
+    state.tip.addEventListener('mouseleave', () => scheduleClose());
   }
-  return tip;
+  return state.tip;
 }
 
 function triggerOf(target: EventTarget | null): HTMLElement | null {
@@ -47,9 +53,9 @@ function triggerOf(target: EventTarget | null): HTMLElement | null {
 }
 
 export function openTip(trigger: HTMLElement): void {
-  clearTimeout(openTimer);
+  clearTimeout(state.openTimer);
   keepOpen();
-  if (current === trigger) return;
+  if (state.current === trigger) return;
   const spec = trigger.dataset['tip'] ?? '';
   const sep = spec.indexOf(':');
   const build = builders.get(spec.slice(0, sep));
@@ -63,9 +69,9 @@ export function openTip(trigger: HTMLElement): void {
   if (el.parentElement !== host) host.append(el);
   el.replaceChildren(content);
   el.hidden = false;
-  current = trigger;
+  state.current = trigger;
   trigger.setAttribute('aria-describedby', TIP_ID);
-  stopAutoUpdate = autoUpdate(trigger, el, () => place(trigger, el));
+  state.stopAutoUpdate = autoUpdate(trigger, el, () => place(trigger, el));
 }
 
 function place(trigger: HTMLElement, el: HTMLElement): void {
@@ -93,69 +99,66 @@ function place(trigger: HTMLElement, el: HTMLElement): void {
 }
 
 export function closeTip(): void {
-  clearTimeout(openTimer);
+  clearTimeout(state.openTimer);
   hide();
 }
 
 /** Closes the open note only: a pending open of another term (the pointer has moved on to it) still happens. */
 function hide(): void {
   keepOpen();
-  stopAutoUpdate?.();
-  stopAutoUpdate = null;
-  if (current) {
-    current.removeAttribute('aria-describedby');
+  state.stopAutoUpdate?.();
+  state.stopAutoUpdate = null;
+  if (state.current) {
+    state.current.removeAttribute('aria-describedby');
   }
-  current = null;
-  if (tip) {
-    tip.hidden = true;
-    tip.replaceChildren();
+  state.current = null;
+  if (state.tip) {
+    state.tip.hidden = true;
+    state.tip.replaceChildren();
   }
 }
 
 /** A pending close shows as `data-closing` on the bubble, so that a test can wait for it to be cancelled. */
 function scheduleClose(): void {
-  clearTimeout(closeTimer);
-  closeTimer = window.setTimeout(hide, CLOSE_DELAY);
-  if (tip) tip.dataset['closing'] = '';
+  clearTimeout(state.closeTimer);
+  state.closeTimer = window.setTimeout(hide, CLOSE_DELAY);
+  if (state.tip) state.tip.dataset['closing'] = '';
 }
 
 function keepOpen(): void {
-  clearTimeout(closeTimer);
-  if (tip) delete tip.dataset['closing'];
+  clearTimeout(state.closeTimer);
+  if (state.tip) delete state.tip.dataset['closing'];
 }
-
-let installed = false;
-let refocusing = false;
 
 /** Listens once, on the document, so triggers added by any render work without their own listeners. */
 export function installPopover(): void {
-  if (installed) return;
-  installed = true;
+  if (state.installed) return;
+  state.installed = true;
   document.addEventListener('mouseover', (e) => {
     const t = triggerOf(e.target);
     if (!t) return;
-    if (t === current) {
+    if (t === state.current) {
       keepOpen();
       return;
     }
     // Another term: the open note still closes when its close is due (a pointer sweeping across the text must not
     // leave it stuck open); this one opens if the pointer stays.
-    clearTimeout(openTimer);
-    openTimer = window.setTimeout(() => openTip(t), OPEN_DELAY);
+    clearTimeout(state.openTimer);
+    state.openTimer = window.setTimeout(() => openTip(t), OPEN_DELAY);
   });
   document.addEventListener('mouseout', (e) => {
     const t = triggerOf(e.target);
     if (!t) return;
-    clearTimeout(openTimer);
+    clearTimeout(state.openTimer);
     const to = e.relatedTarget;
-    if (to instanceof Node && (t.contains(to) || tip?.contains(to))) return;
-    if (t === current) scheduleClose();
+    if (to instanceof Node && (t.contains(to) || state.tip?.contains(to))) return;
+    if (t === state.current) scheduleClose();
   });
   document.addEventListener('focusin', (e) => {
     const t = triggerOf(e.target);
     if (t) {
-      if (!refocusing) openTip(t);
-    } else if (!(e.target instanceof Node && tip?.contains(e.target))) closeTip();
+      if (!state.refocusing) openTip(t);
+    } else if (!(e.target instanceof Node && state.tip?.contains(e.target))) closeTip();
   });
   document.addEventListener('click', (e) => {
     const t = triggerOf(e.target);
@@ -163,23 +166,23 @@ export function installPopover(): void {
       // A tap opens (touch has no hover); a link inside a trigger still works.
       if (!(e.target instanceof Element && e.target.closest('a[href]'))) e.preventDefault();
       openTip(t);
-    } else if (!(e.target instanceof Node && tip?.contains(e.target))) {
+    } else if (!(e.target instanceof Node && state.tip?.contains(e.target))) {
       closeTip();
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && current) {
-      const t = current;
+    if (e.key === 'Escape' && state.current) {
+      const t = state.current;
       // Asked before closing: closing empties the bubble, and focus inside it would fall to the body.
-      const inside = !!tip?.contains(document.activeElement);
+      const inside = !!state.tip?.contains(document.activeElement);
       closeTip();
       if (inside) {
         // Focus goes back to the term, which must not open the note again (focus on a term opens it).
-        refocusing = true;
+        state.refocusing = true;
         try {
           t.focus();
         } finally {
-          refocusing = false;
+          state.refocusing = false;
         }
       }
     } else if ((e.key === 'Enter' || e.key === ' ') && triggerOf(e.target) && !(e.target instanceof HTMLButtonElement)) {

@@ -23,13 +23,18 @@ import disputesJson from '../../generated/era-disputes.json';
 import { termGloss } from '../glossary/glossary.ts';
 import { entryHash } from '../../core/year-link.ts';
 
-let yearParser: YearParser | null = null;
+/** The year marks' state, all of it: the parser (built on first use), the render on screen, the live region. */
+const marksState = {
+  yearParser: null as YearParser | null,
+  chapter: null as ChapterState | null,
+  live: null as HTMLElement | null,
+};
 
 const disputes = (): EraDispute[] => disputesJson as EraDispute[];
 
 /** The core parser, built on first use: only a chapter's references and dates need it, after the first paint. */
 function parser(): YearParser {
-  return (yearParser ??= new YearParser(eraTable()));
+  return (marksState.yearParser ??= new YearParser(eraTable()));
 }
 
 export const ENTRY_CLASS = 'y-entry';
@@ -42,8 +47,6 @@ export interface ChapterState {
   mentions: YearMention[] | null;
   referencesDone: boolean;
 }
-
-let chapter: ChapterState | null = null;
 
 function marker(year: number): HTMLElement {
   const greg = decoration('span', 'y-greg');
@@ -70,7 +73,7 @@ export function entryUrl(e: { chapter: string; anchor: string }): string {
  */
 export function decorateEntries(route: string, section: HTMLElement, paragraphs: HTMLParagraphElement[]): { entries: HTMLElement[]; render: ChapterState | null } {
   const data = yearIndex.chapters.find((c) => c.chapter === route);
-  chapter = data ? { route, section, paragraphs, mentions: null, referencesDone: false } : null;
+  marksState.chapter = data ? { route, section, paragraphs, mentions: null, referencesDone: false } : null;
   if (!data) return { entries: [], render: null };
   const out: HTMLElement[] = [];
   for (const e of data.entries) {
@@ -90,7 +93,7 @@ export function decorateEntries(route: string, section: HTMLElement, paragraphs:
     entry.append(expr, marker(e.year), copy);
     out.push(entry);
   }
-  return { entries: out, render: chapter };
+  return { entries: out, render: marksState.chapter };
 }
 
 /** Runs the year parser over the current chapter (once) and returns its mentions. */
@@ -106,7 +109,7 @@ function mentions(state: ChapterState): YearMention[] {
 /** Year references (not entries) of a render, once: a quieter style, the same bubble, no anchor. */
 export function decorateReferences(state: ChapterState): number {
   // The reader may have moved on (another render replaced the text) before the browser was idle.
-  if (state !== chapter || state.referencesDone || !state.section.isConnected) return 0;
+  if (state !== marksState.chapter || state.referencesDone || !state.section.isConnected) return 0;
   state.referencesDone = true;
   let n = 0;
   for (const m of mentions(state)) {
@@ -124,7 +127,7 @@ export function decorateReferences(state: ChapterState): number {
 }
 
 function mentionOf(trig: HTMLElement): YearMention | null {
-  const state = chapter;
+  const state = marksState.chapter;
   if (!state?.section.contains(trig)) return null;
   const p = Number(trig.dataset['p']);
   const o = Number(trig.dataset['o']);
@@ -178,19 +181,17 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   return box;
 }
 
-let live: HTMLElement | null = null;
-
 /** The polite live region that says 已复制 (one for the page). */
 function announce(text: string): void {
-  if (!live) {
-    live = document.createElement('div');
-    live.className = 'y-live';
-    live.setAttribute('aria-live', 'polite');
-    document.body.append(live);
+  if (!marksState.live) {
+    marksState.live = document.createElement('div');
+    marksState.live.className = 'y-live';
+    marksState.live.setAttribute('aria-live', 'polite');
+    document.body.append(marksState.live);
   }
-  live.textContent = '';
+  marksState.live.textContent = '';
   // A change of text, after a tick, so that the same message twice is announced twice.
-  if (text) window.setTimeout(() => live && (live.textContent = text), 50);
+  if (text) window.setTimeout(() => marksState.live && (marksState.live.textContent = text), 50);
 }
 
 function copyByCommand(text: string): boolean {

@@ -34,22 +34,25 @@ interface Cell {
   el: HTMLElement;
 }
 
-let nav: HTMLElement | null = null;
-let toggle: HTMLButtonElement | null = null;
-let panel: HTMLElement | null = null;
-let prevLink: HTMLAnchorElement | null = null;
-let nextLink: HTMLAnchorElement | null = null;
-const cells = new Map<number, Cell>();
-let current: number | null = null;
-
-let observer: IntersectionObserver | null = null;
-let edgeObserver: IntersectionObserver | null = null;
-let entries: HTMLElement[] = [];
-let atTop = false;
-let atEnd = false;
-let pinned: { year: number } | null = null;
-/** The reader's own input ended a pin: the next scroll settles the current year again. */
-let released = false;
+/** The navigator's state, all of it: its elements, the current year, and what follows the reading position. */
+const state = {
+  nav: null as HTMLElement | null,
+  toggle: null as HTMLButtonElement | null,
+  panel: null as HTMLElement | null,
+  prevLink: null as HTMLAnchorElement | null,
+  nextLink: null as HTMLAnchorElement | null,
+  cells: new Map<number, Cell>(),
+  current: null as number | null,
+  observer: null as IntersectionObserver | null,
+  edgeObserver: null as IntersectionObserver | null,
+  entries: [] as HTMLElement[],
+  atTop: false,
+  atEnd: false,
+  pinned: null as { year: number } | null,
+  /** The reader's own input ended a pin: the next scroll settles the current year again. */
+  released: false,
+  scrollFrame: 0,
+};
 
 function firstEntry(year: number): YearEntry | null {
   const row = yearIndex.years.find((y) => y.year === year);
@@ -125,7 +128,7 @@ function buildPanel(table: EraTable): HTMLElement {
     const li = el('li', '');
     li.append(cell);
     eraList.append(li);
-    cells.set(y, { year: y, label, entry, el: cell });
+    state.cells.set(y, { year: y, label, entry, el: cell });
   }
   return box;
 }
@@ -139,41 +142,41 @@ function stepLink(rel: 'prev' | 'next'): HTMLAnchorElement {
 
 /** Builds the navigator once, above the content (it lives outside the part Docsify re-renders). */
 export function mountNav(): void {
-  if (nav) return;
+  if (state.nav) return;
   const table = eraTable();
-  nav = el('nav', 'year-nav');
-  nav.setAttribute('aria-label', '年份导航');
+  state.nav = el('nav', 'year-nav');
+  state.nav.setAttribute('aria-label', '年份导航');
   const bar = el('div', 'year-bar');
-  prevLink = stepLink('prev');
-  nextLink = stepLink('next');
-  toggle = el('button', 'year-toggle');
-  toggle.type = 'button';
-  toggle.setAttribute('aria-expanded', 'false');
-  toggle.setAttribute('aria-controls', PANEL_ID);
-  toggle.setAttribute('aria-keyshortcuts', 'y');
-  toggle.append(el('span', 'year-vh', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
-  bar.append(prevLink, toggle, nextLink);
-  panel = buildPanel(table);
-  nav.append(bar, panel);
+  state.prevLink = stepLink('prev');
+  state.nextLink = stepLink('next');
+  state.toggle = el('button', 'year-toggle');
+  state.toggle.type = 'button';
+  state.toggle.setAttribute('aria-expanded', 'false');
+  state.toggle.setAttribute('aria-controls', PANEL_ID);
+  state.toggle.setAttribute('aria-keyshortcuts', 'y');
+  state.toggle.append(el('span', 'year-vh', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
+  bar.append(state.prevLink, state.toggle, state.nextLink);
+  state.panel = buildPanel(table);
+  state.nav.append(bar, state.panel);
   const content = document.querySelector('.content') ?? document.body;
-  content.prepend(nav);
+  content.prepend(state.nav);
 
-  toggle.addEventListener('click', () => setOpen(panel!.hidden));
-  nav.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && panel && !panel.hidden) {
+  state.toggle.addEventListener('click', () => setOpen(state.panel!.hidden));
+  state.nav.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.panel && !state.panel.hidden) {
       e.stopPropagation();
       setOpen(false);
-      toggle?.focus({ preventScroll: true });
+      state.toggle?.focus({ preventScroll: true });
     }
   });
-  panel.addEventListener('click', (e) => {
+  state.panel.addEventListener('click', (e) => {
     if (e.target instanceof Element && e.target.closest('a[href]')) setOpen(false);
   });
   document.addEventListener('click', (e) => {
-    if (panel && !panel.hidden && e.target instanceof Node && !nav!.contains(e.target)) setOpen(false);
+    if (state.panel && !state.panel.hidden && e.target instanceof Node && !state.nav!.contains(e.target)) setOpen(false);
   });
   document.addEventListener('focusin', (e) => {
-    if (panel && !panel.hidden && e.target instanceof Node && !nav!.contains(e.target)) setOpen(false);
+    if (state.panel && !state.panel.hidden && e.target instanceof Node && !state.nav!.contains(e.target)) setOpen(false);
   });
   onRouteChange(() => setOpen(false));
   window.addEventListener('scroll', onScroll, { passive: true });
@@ -181,9 +184,9 @@ export function mountNav(): void {
     window.addEventListener(
       type,
       (e) => {
-        if (!pinned || (e instanceof KeyboardEvent && !SCROLL_KEYS.has(e.key))) return;
-        pinned = null;
-        released = true;
+        if (!state.pinned || (e instanceof KeyboardEvent && !SCROLL_KEYS.has(e.key))) return;
+        state.pinned = null;
+        state.released = true;
       },
       { passive: true, capture: true },
     );
@@ -192,26 +195,27 @@ export function mountNav(): void {
 }
 
 export function isOpen(): boolean {
-  return !!panel && !panel.hidden;
+  return !!state.panel && !state.panel.hidden;
 }
 
 /** Opens or closes the list; opened from the keyboard, focus goes to the current year (or the first). */
 export function setOpen(open: boolean, focus = false): void {
-  if (!panel || !toggle) return;
-  panel.hidden = !open;
-  toggle.setAttribute('aria-expanded', String(open));
-  nav?.classList.toggle('is-open', open);
+  if (!state.panel || !state.toggle) return;
+  state.panel.hidden = !open;
+  state.toggle.setAttribute('aria-expanded', String(open));
+  state.nav?.classList.toggle('is-open', open);
   if (open) {
-    const target = (current !== null ? cells.get(current)?.el : null) ?? panel.querySelector<HTMLElement>('a.year-cell');
+    const target =
+      (state.current !== null ? state.cells.get(state.current)?.el : null) ?? state.panel.querySelector<HTMLElement>('a.year-cell');
     // The list scrolls to the current year by itself: scrollIntoView would scroll the page too, and opening the
     // navigator must leave the reader where they were.
     if (target) {
-      const box = panel.getBoundingClientRect();
+      const box = state.panel.getBoundingClientRect();
       const r = target.getBoundingClientRect();
-      if (r.top < box.top || r.bottom > box.bottom) panel.scrollTop += r.top - box.top - (box.height - r.height) / 2;
+      if (r.top < box.top || r.bottom > box.bottom) state.panel.scrollTop += r.top - box.top - (box.height - r.height) / 2;
     }
     if (focus) {
-      (panel.querySelector<HTMLElement>('a.year-cell[aria-current]') ?? panel.querySelector<HTMLElement>('a.year-cell'))?.focus({
+      (state.panel.querySelector<HTMLElement>('a.year-cell[aria-current]') ?? state.panel.querySelector<HTMLElement>('a.year-cell'))?.focus({
         preventScroll: true,
       });
     }
@@ -238,64 +242,62 @@ function setStep(a: HTMLAnchorElement, target: YearEntry | null, word: string, k
 }
 
 function render(): void {
-  if (!toggle || !prevLink || !nextLink) return;
+  if (!state.toggle || !state.prevLink || !state.nextLink) return;
   const table = eraTable();
-  const era = toggle.querySelector('.year-toggle-era')!;
-  const g = toggle.querySelector('.year-toggle-g')!;
-  if (current === null) {
+  const era = state.toggle.querySelector('.year-toggle-era')!;
+  const g = state.toggle.querySelector('.year-toggle-g')!;
+  if (state.current === null) {
     era.textContent = '按年份';
     g.textContent = `${chronicleSpan().first}—${chronicleSpan().last}`;
   } else {
-    era.textContent = songYearName(table, current);
-    g.textContent = String(current);
+    era.textContent = songYearName(table, state.current);
+    g.textContent = String(state.current);
   }
-  setStep(prevLink, current === null ? null : stepFrom(current, -1), '上一年', '[');
-  setStep(nextLink, stepFrom(current, 1), '下一年', ']');
-  for (const c of cells.values()) {
-    if (c.year === current) c.el.setAttribute('aria-current', 'location');
+  setStep(state.prevLink, state.current === null ? null : stepFrom(state.current, -1), '上一年', '[');
+  setStep(state.nextLink, stepFrom(state.current, 1), '下一年', ']');
+  for (const c of state.cells.values()) {
+    if (c.year === state.current) c.el.setAttribute('aria-current', 'location');
     else c.el.removeAttribute('aria-current');
   }
 }
 
 export function currentYear(): number | null {
-  return current;
+  return state.current;
 }
 
 export function setCurrent(year: number | null): void {
-  if (year === current) return;
-  current = year;
+  if (year === state.current) return;
+  state.current = year;
   render();
 }
 
 // ── following the reading position ──────────────────────────────────────────────────────────────────────────
 
 function recompute(): void {
-  if (entries.length === 0) return;
-  if (pinned) return;
+  if (state.entries.length === 0) return;
+  if (state.pinned) return;
   let cur: HTMLElement | undefined;
-  if (atTop) cur = entries[0];
-  else if (atEnd) {
+  if (state.atTop) cur = state.entries[0];
+  else if (state.atEnd) {
     // The page cannot scroll further: the last entry on screen is as far as the reader can get.
     const h = window.innerHeight;
-    cur = entries.filter((e) => e.getBoundingClientRect().top < h).at(-1) ?? entries[0];
+    cur = state.entries.filter((e) => e.getBoundingClientRect().top < h).at(-1) ?? state.entries[0];
   } else {
     const line = window.innerHeight * READING_LINE;
-    cur = entries.filter((e) => e.getBoundingClientRect().top <= line).at(-1) ?? entries[0];
+    cur = state.entries.filter((e) => e.getBoundingClientRect().top <= line).at(-1) ?? state.entries[0];
   }
   setCurrent(Number(cur!.dataset['year']));
 }
 
-let scrollFrame = 0;
-
 function onScroll(): void {
-  if (scrollFrame) return;
-  scrollFrame = requestAnimationFrame(() => {
-    scrollFrame = 0;
+  if (state.scrollFrame) return;
+  state.scrollFrame = requestAnimationFrame(() => {
+    state.scrollFrame = 0;
     const el = document.scrollingElement ?? document.documentElement;
     const end = el.scrollTop > 0 && el.scrollTop + window.innerHeight >= el.scrollHeight - 2;
-    const changed = end !== atEnd || released;
-    atEnd = end;
-    released = false;
+    const changed = end !== state.atEnd || state.released;
+    state.atEnd = end;
+    state.released = false;
     if (changed) recompute();
   });
 }
@@ -305,43 +307,43 @@ function onScroll(): void {
  * on screen the current year is the chapter's first; at the page's end, the last one on screen.
  */
 export function followChapter(section: HTMLElement, chapterEntries: HTMLElement[], target: string | null): void {
-  observer?.disconnect();
-  edgeObserver?.disconnect();
-  entries = chapterEntries;
-  atTop = false;
-  atEnd = false;
-  pinned = null;
-  if (entries.length === 0) return;
-  const targetEl = target ? entries.find((e) => e.id === target) : undefined;
+  state.observer?.disconnect();
+  state.edgeObserver?.disconnect();
+  state.entries = chapterEntries;
+  state.atTop = false;
+  state.atEnd = false;
+  state.pinned = null;
+  if (state.entries.length === 0) return;
+  const targetEl = target ? state.entries.find((e) => e.id === target) : undefined;
   if (targetEl) {
-    pinned = { year: Number(targetEl.dataset['year']) };
-    setCurrent(pinned.year);
+    state.pinned = { year: Number(targetEl.dataset['year']) };
+    setCurrent(state.pinned.year);
   } else {
-    setCurrent(Number(entries[0]!.dataset['year']));
+    setCurrent(Number(state.entries[0]!.dataset['year']));
   }
-  observer = new IntersectionObserver(recompute, { rootMargin: `0px 0px -${Math.round((1 - READING_LINE) * 100)}% 0px` });
-  for (const e of entries) observer.observe(e);
+  state.observer = new IntersectionObserver(recompute, { rootMargin: `0px 0px -${Math.round((1 - READING_LINE) * 100)}% 0px` });
+  for (const e of state.entries) state.observer.observe(e);
   const title = section.querySelector('h1');
-  edgeObserver = new IntersectionObserver((records) => {
-    for (const r of records) atTop = r.isIntersecting;
+  state.edgeObserver = new IntersectionObserver((records) => {
+    for (const r of records) state.atTop = r.isIntersecting;
     recompute();
   });
-  if (title) edgeObserver.observe(title);
+  if (title) state.edgeObserver.observe(title);
 }
 
 /** A jump to an entry on the page already shown (Docsify does not re-render): the current year follows it. */
 export function pinTo(anchor: string): void {
-  const e = entries.find((x) => x.id === anchor);
+  const e = state.entries.find((x) => x.id === anchor);
   if (!e) return;
-  pinned = { year: Number(e.dataset['year']) };
-  setCurrent(pinned.year);
+  state.pinned = { year: Number(e.dataset['year']) };
+  setCurrent(state.pinned.year);
 }
 
 /** Not a chapter: nothing to follow. */
 export function stopFollowing(year: number | null): void {
-  observer?.disconnect();
-  edgeObserver?.disconnect();
-  entries = [];
-  pinned = null;
+  state.observer?.disconnect();
+  state.edgeObserver?.disconnect();
+  state.entries = [];
+  state.pinned = null;
   setCurrent(year);
 }

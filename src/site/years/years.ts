@@ -21,8 +21,6 @@ import { onRouteChange } from '../shell/router.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
-// ── year links, before Docsify ────────────────────────────────────────────────────────────────────────────────
-
 // ── the year page (a year with no entry, or no year at all) ───────────────────────────────────────────────────
 
 function entryLink(e: YearEntry, rel?: string): HTMLAnchorElement {
