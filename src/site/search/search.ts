@@ -11,7 +11,7 @@
 import { hitHash, parseHighlight, search, type SearchAnswer, type SearchIndex, type SearchResult } from '../../core/search.ts';
 import { songYearName } from '../../core/year-format.ts';
 import { eraTable, yearIndex } from '../years/year-data.ts';
-import { el, rangeAt } from '../shell/dom-text.ts';
+import { el, isTyping, rangeAt } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { onRouteChange } from '../shell/router.ts';
 
@@ -167,12 +167,8 @@ function mountBox(): void {
   });
 }
 
-function typing(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-}
-
 function onKey(e: KeyboardEvent): void {
-  if (e.key !== '/' || e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+  if (e.key !== '/' || e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
   e.preventDefault();
   state.input?.focus();
 }

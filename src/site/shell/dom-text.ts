@@ -101,3 +101,8 @@ export function rangeAt(p: Element, start: number, end: number): Range | null {
   r.setEnd(b[0], b[1]);
   return r;
 }
+
+/** Whether a key press goes to a text field: the reader's single-key shortcuts ([, ], y, /) must then stay letters. */
+export function isTyping(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+}

@@ -185,7 +185,7 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
 function announce(text: string): void {
   if (!marksState.live) {
     marksState.live = document.createElement('div');
-    marksState.live.className = 'y-live';
+    marksState.live.className = 'y-live visually-hidden';
     marksState.live.setAttribute('aria-live', 'polite');
     document.body.append(marksState.live);
   }

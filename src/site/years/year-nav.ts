@@ -124,7 +124,7 @@ function buildPanel(table: EraTable): HTMLElement {
     numeral.setAttribute('aria-hidden', 'true');
     const old = songOldYearName(table, y);
     const spoken = `（${songYearName(table, y)}${old ? `，${old}` : ''}${entry ? '' : '，无纪事'}）`;
-    cell.append(numeral, el('span', 'year-cell-g', String(y)), el('span', 'year-vh', spoken));
+    cell.append(numeral, el('span', 'year-cell-g', String(y)), el('span', 'visually-hidden', spoken));
     const li = el('li', '');
     li.append(cell);
     eraList.append(li);
@@ -136,7 +136,7 @@ function buildPanel(table: EraTable): HTMLElement {
 function stepLink(rel: 'prev' | 'next'): HTMLAnchorElement {
   const a = el('a', `year-step year-${rel}`);
   a.rel = rel;
-  a.append(el('span', 'year-vh', rel === 'prev' ? '上一年：' : '下一年：'), el('span', 'year-step-g'), el('span', 'year-vh year-step-era'));
+  a.append(el('span', 'visually-hidden', rel === 'prev' ? '上一年：' : '下一年：'), el('span', 'year-step-g'), el('span', 'visually-hidden year-step-era'));
   return a;
 }
 
@@ -154,7 +154,7 @@ export function mountNav(): void {
   state.toggle.setAttribute('aria-expanded', 'false');
   state.toggle.setAttribute('aria-controls', PANEL_ID);
   state.toggle.setAttribute('aria-keyshortcuts', 'y');
-  state.toggle.append(el('span', 'year-vh', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
+  state.toggle.append(el('span', 'visually-hidden', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
   bar.append(state.prevLink, state.toggle, state.nextLink);
   state.panel = buildPanel(table);
   state.nav.append(bar, state.panel);

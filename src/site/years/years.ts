@@ -16,7 +16,7 @@ import { parallelYears, songYearName } from '../../core/year-format.ts';
 import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from '../../core/year-link.ts';
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
-import { el } from '../shell/dom-text.ts';
+import { el, isTyping } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
 
 const SITE_NAME = '宋史·夏国传';
@@ -87,13 +87,9 @@ function yearPage(section: HTMLElement, link: YearLink): { title: string; year: 
 
 // ── keys ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-function typing(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-}
-
 /** `[` previous year, `]` next year, `y` the navigator; never while typing, composing, or with a modifier. */
 function onKey(e: KeyboardEvent): void {
-  if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+  if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
   if (e.key === '[' || e.key === ']') {
     const to = stepFrom(currentYear(), e.key === '[' ? -1 : 1);
     e.preventDefault();
