@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
+import { writeTraditional } from './lib/traditional-site.ts';
 
 export const OUT = join(ROOT, 'site');
 
@@ -105,6 +106,8 @@ export async function build(): Promise<void> {
     };
     await step.default({ root: ROOT, out: OUT });
   }
+  // Last, from everything the steps wrote: the traditional-character site under site/t/.
+  await writeTraditional(OUT);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

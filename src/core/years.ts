@@ -170,13 +170,15 @@ const CLAUSE_END = '。！？；，、：';
 const CLOSE_QUOTES = '」』”';
 const OPEN_QUOTES = '「『“';
 const SEASON_RE = /[春夏秋冬]/y;
-const MONTH_RE = new RegExp(`(闰)?(正|十[一二]?|[一二三四五六七八九])月`, 'y');
+// The vocabulary is written in both scripts (闰/閏, 岁/歲 …): the traditional text (src/core/script.ts) is parsed
+// as it stands, and tests/unit/script.test.ts proves it yields the simplified text's mentions at the same offsets.
+const MONTH_RE = new RegExp(`([闰閏])?(正|十[一二]?|[一二三四五六七八九])月`, 'y');
 const DAY_RE = new RegExp(GANZHI, 'y');
 // A month followed by these is a span of months (三月不克, 数月间), not a date.
-const NOT_AFTER_MONTH = '余间许内不矣有';
-const SAME_YEAR = new Set(['是岁', '是年']);
+const NOT_AFTER_MONTH = '余间许内不矣有餘間許內';
+const SAME_YEAR = new Set(['是岁', '是歲', '是年']);
 const NEXT_DAY = new Set(['翌日', '明日', '次日']);
-const SURNAMES = ['耶律', '完颜', '赵', '李'];
+const SURNAMES = ['耶律', '完颜', '完顏', '赵', '趙', '李'];
 
 interface ParsedDate {
   start: number;
@@ -195,8 +197,8 @@ interface Resolved {
 export class YearParser {
   private readonly eraRe: RegExp;
   private readonly bareRe = new RegExp(`(元|${NUM})年`, 'y');
-  private readonly sexRe = new RegExp(`岁次?(${GANZHI})`, 'y');
-  private readonly relRe = /(是岁|是年|明年|明岁|翌年|次年|来年|逾年|翌日|明日|次日)/y;
+  private readonly sexRe = new RegExp(`[岁歲]次?(${GANZHI})`, 'y');
+  private readonly relRe = /(是岁|是歲|是年|明年|明岁|明歲|翌年|次年|来年|來年|逾年|翌日|明日|次日)/y;
   private readonly eraStarts: Set<string>;
 
   constructor(
@@ -541,7 +543,7 @@ class ParagraphScan {
     MONTH_RE.lastIndex = j;
     const m = MONTH_RE.exec(t);
     if (m && !NOT_AFTER_MONTH.includes(t[j + m[0].length] ?? '')) {
-      leap = m[1] === '闰';
+      leap = m[1] !== undefined;
       month = m[2] === '正' ? 1 : parseChineseNumeral(m[2]!);
       j += m[0].length;
     }

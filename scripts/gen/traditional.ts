@@ -1,0 +1,32 @@
+/**
+ * What the traditional page carries in its features chunk (the chapters, the glossary and the pages are files
+ * under site/t/, written by the build): the textual notes, the era table and the page's own words, converted at
+ * generation time with the text's converter (scripts/lib/traditional.ts), so that the page converts nothing.
+ * The era table keeps its state keys (宋 夏 辽 金 are identifiers in the code); their display forms are words.
+ */
+import { compactEras, type CompactEra } from '../../src/core/eras.ts';
+import { WORDS, type Words } from '../../src/core/words.ts';
+import { eraTable } from '../lib/chronicle.ts';
+import { traditional } from '../lib/traditional.ts';
+import notes from './notes.ts';
+
+export interface TraditionalData {
+  words: Words;
+  eras: CompactEra[];
+  notes: Record<string, { text: string; reading: string }>;
+}
+
+export default async function traditionalData() {
+  const t = traditional();
+  const words = Object.fromEntries(Object.entries(WORDS).map(([k, v]) => [k, t.text(v, `words.${k}`)])) as unknown as Words;
+  const eras = compactEras(eraTable().eras).map(([state, name, temple, ruler, ...rest]): CompactEra => [state, t.text(name), t.text(temple), t.text(ruler), ...rest]);
+  const [notesFile] = await notes();
+  const data = JSON.parse(notesFile!.content) as { notes: Record<string, { text: string; reading: string }> };
+  const out: TraditionalData = {
+    words,
+    eras,
+    notes: Object.fromEntries(Object.entries(data.notes).map(([id, n]) => [id, { text: t.text(n.text, `note ${id}`), reading: t.text(n.reading, `note ${id}`) }])),
+  };
+  const content = `{\n "words": ${JSON.stringify(out.words)},\n "eras": [\n${out.eras.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n ],\n "notes": ${JSON.stringify(out.notes, null, 1).replace(/\n/g, '\n ')}\n}\n`;
+  return [{ path: 'src/generated/traditional.json', content }];
+}
