@@ -7,13 +7,15 @@
 import { compactEras, type CompactEra } from '../../src/core/eras.ts';
 import { WORDS, type Words } from '../../src/core/words.ts';
 import { eraTable } from '../lib/chronicle.ts';
-import { traditional } from '../lib/traditional.ts';
+import { traditional, traditionalChapters } from '../lib/traditional.ts';
 import notes from './notes.ts';
 
 export interface TraditionalData {
   words: Words;
   eras: CompactEra[];
   notes: Record<string, { text: string; reading: string }>;
+  /** Chapter titles by route, for the previous/next links. */
+  chapters: Record<string, string>;
 }
 
 export default async function traditionalData() {
@@ -25,8 +27,9 @@ export default async function traditionalData() {
   const out: TraditionalData = {
     words,
     eras,
+    chapters: Object.fromEntries(traditionalChapters(t).map((c) => [c.route, c.chapter.title])),
     notes: Object.fromEntries(Object.entries(data.notes).map(([id, n]) => [id, { text: t.text(n.text, `note ${id}`), reading: t.text(n.reading, `note ${id}`) }])),
   };
-  const content = `{\n "words": ${JSON.stringify(out.words)},\n "eras": [\n${out.eras.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n ],\n "notes": ${JSON.stringify(out.notes, null, 1).replace(/\n/g, '\n ')}\n}\n`;
+  const content = `{\n "words": ${JSON.stringify(out.words)},\n "chapters": ${JSON.stringify(out.chapters)},\n "eras": [\n${out.eras.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n ],\n "notes": ${JSON.stringify(out.notes, null, 1).replace(/\n/g, '\n ')}\n}\n`;
   return [{ path: 'src/generated/traditional.json', content }];
 }

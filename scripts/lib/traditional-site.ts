@@ -13,7 +13,7 @@ import { buildGlossaryIndex, glossaryPage, type GlossaryIndex } from '../../src/
 import { parseGlossary } from '../../src/core/glossary.ts';
 import { chapterText } from '../../src/core/text.ts';
 import { parsedChapters } from './chronicle.ts';
-import { readGlossaryFiles } from './repo.ts';
+import { readGlossaryFiles, ROOT } from './repo.ts';
 import { traditional, traditionalChapters } from './traditional.ts';
 
 export const TRADITIONAL_DIR = 't';
@@ -76,5 +76,7 @@ export async function writeTraditional(out: string): Promise<void> {
       write(join(dest, file), JSON.stringify(t.json(JSON.parse(readFileSync(join(out, file), 'utf8')), file)));
     }
   }
+  // The page's own words, the era table and the notes in traditional characters (scripts/gen/traditional.ts).
+  write(join(dest, 'data/page.json'), JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'src/generated/traditional.json'), 'utf8'))));
   if (!existsSync(join(dest, '_sidebar.md'))) throw new Error('traditional site: no _sidebar.md');
 }

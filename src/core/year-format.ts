@@ -3,17 +3,17 @@
  * data), so Node tests check the exact strings the page shows.
  */
 import { sexagenaryName, yearCycle } from './calendar.ts';
-import { STATES, formatEraYear, type Era, type EraTable } from './eras.ts';
+import { STATES, formatEraYear, type Era, type EraTable, type State } from './eras.ts';
 import type { DateValue } from './years.ts';
 
 /** Each state's era years in a Gregorian year, 宋 夏 辽 金: `宋哲宗元祐三年`, `宋哲宗元祐九年、绍圣元年`. */
-export function parallelYears(table: EraTable, year: number): string[] {
+export function parallelYears(table: EraTable, year: number, stateName: (s: State) => string = (s) => s): string[] {
   const out: string[] = [];
   for (const state of STATES) {
     const eras = table.inYear(year, state);
     if (eras.length === 0) continue;
     const parts = eras.map((e, i) => (i > 0 && eras[i - 1]!.rulerTemple === e.rulerTemple ? '' : e.rulerTemple) + formatEraYear(e, year - e.first + 1));
-    out.push(state + parts.join('、'));
+    out.push(stateName(state) + parts.join('、'));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { Feature, RenderContext } from './shell/feature.ts';
 import { loadSearchLater, runLateDoneEach } from './shell/late-search.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
+import { initScript, scriptBase } from './script/script.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -39,7 +40,9 @@ function runFeatures(ctx: RenderContext): void {
 
 function loadFeatures(): Promise<void> {
   loading ??= import('./shell/features.ts').then(
-    (m) => {
+    async (m) => {
+      // Without its words the traditional page still works, in simplified words: reported, not fatal.
+      await m.prepareFeatures().catch((e: unknown) => console.warn('reader: traditional data unavailable', e));
       features = m.features;
       m.mountFeatures();
       // The render that was on screen when the chunk arrived is decorated now, if it still is on screen.
@@ -71,14 +74,18 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
   hook.ready(() => loadSearchLater(vm, 'vendor/docsify/plugins/search.min.js'));
 }
 
-// First: a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
+// First the script (a link's ?script=t), then a year link becomes its entry's chapter link, so the right chapter
+// is preloaded and rendered once.
+const reading = initScript();
 redirectYearLink();
-preloadRouteMarkdown(location.hash);
+preloadRouteMarkdown(location.hash, scriptBase());
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',
   nameLink: '#/',
   loadSidebar: true,
+  // The traditional text is the same site under t/ (src/site/script/script.ts).
+  basePath: scriptBase(),
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },
   notFoundPage: '_404.md',
@@ -94,7 +101,8 @@ preloadRouteMarkdown(location.hash);
     placeholder: '搜索全文',
     noData: '没有找到',
     depth: 2,
-    namespace: 'song-shi-xia-guo-zhuan',
+    // One index a script: the search finds what the reader reads.
+    namespace: reading === 't' ? 'song-shi-xia-guo-zhuan-t' : 'song-shi-xia-guo-zhuan',
   },
   plugins: [plugin],
 };

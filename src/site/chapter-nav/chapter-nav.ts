@@ -1,6 +1,7 @@
 /** Previous/next chapter links at the foot of each chapter, in sidebar order. */
 import chapters from '../../generated/chapters.json';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+import { chapterTitle } from '../script/data.ts';
 
 function link(route: string, label: string, title: string, rel: string): HTMLAnchorElement {
   const a = document.createElement('a');
@@ -24,8 +25,8 @@ export const chapterNav: Feature = {
     nav.setAttribute('aria-label', '上下章');
     const prev = chapters[i - 1];
     const next = chapters[i + 1];
-    if (prev) nav.append(link(prev.route, '上一章', prev.title, 'prev'));
-    if (next) nav.append(link(next.route, '下一章', next.title, 'next'));
+    if (prev) nav.append(link(prev.route, '上一章', chapterTitle(prev.route, prev.title), 'prev'));
+    if (next) nav.append(link(next.route, '下一章', chapterTitle(next.route, next.title), 'next'));
     ctx.section.append(nav);
   },
 };

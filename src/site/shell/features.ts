@@ -9,9 +9,16 @@ import { notes } from '../notes/notes.ts';
 import { installPopover } from './popover.ts';
 import { target } from './target.ts';
 import { years } from '../years/years.ts';
+import { loadScriptData } from '../script/data.ts';
+import { scriptControl } from '../script/control.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-export const features: Feature[] = [notes, years, chapterNav, glossary, target];
+export const features: Feature[] = [notes, years, chapterNav, glossary, target, scriptControl];
+
+/** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */
+export function prepareFeatures(): Promise<void> {
+  return loadScriptData();
+}
 
 export function mountFeatures(): void {
   installPopover();

@@ -8,12 +8,17 @@ import { EraTable, expandEras, type CompactEra } from '../../core/eras.ts';
 import erasJson from '../../generated/eras.json';
 import yearIndexJson from '../../generated/year-index.json';
 import type { YearIndex } from '../../core/year-link.ts';
+import { scriptEras } from '../script/data.ts';
 
 export const yearIndex = yearIndexJson as YearIndex;
 
 let table: EraTable | null = null;
+let traditional: EraTable | null = null;
 
+/** The era table in the reader's script: the traditional text's era names are matched and shown in its own. */
 export function eraTable(): EraTable {
+  const rows = scriptEras();
+  if (rows) return (traditional ??= new EraTable(expandEras(rows, 'data/eras.tsv')));
   return (table ??= new EraTable(expandEras(erasJson as CompactEra[], 'data/eras.tsv')));
 }
 

@@ -16,7 +16,9 @@ import { YearParser, type YearMention } from '../../core/years.ts';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import { makeTrigger } from '../shell/popover.ts';
 import { eraTable, yearIndex } from './year-data.ts';
-import { cycleName, dateLines, parallelYears } from '../../core/year-format.ts';
+import { cycleName, formatDay, parallelYears } from '../../core/year-format.ts';
+import { fill } from '../../core/words.ts';
+import { words } from '../script/words.ts';
 import { entryHash } from '../../core/year-link.ts';
 
 let yearParser: YearParser | null = null;
@@ -55,7 +57,8 @@ function trigger(year: number, paragraph: number, offset: number): HTMLElement {
 
 /** The absolute address of an entry, as a reader would share it: `https://…/REPO/#/chapters/02-yuanyou?id=y1088`. */
 export function entryUrl(e: { chapter: string; anchor: string }): string {
-  return `${location.origin}${location.pathname}${entryHash(e)}`;
+  // The search part carries the script (?script=t): a traditional reader shares the traditional text.
+  return `${location.origin}${location.pathname}${location.search}${entryHash(e)}`;
 }
 
 /**
@@ -141,18 +144,21 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   if (!Number.isInteger(year)) return null;
   const table = eraTable();
   const m = mentionOf(trig);
+  const w = words();
   const box = el('div', 'year-note');
-  const head = el('p', 'popover-head', `公元${year}年`);
+  const head = el('p', 'popover-head', fill(w.gregorianYear, { year }));
   head.append(el('span', 'y-cycle', cycleName(year)));
-  box.append(head, parallelParagraph(parallelYears(table, year)));
+  box.append(head, parallelParagraph(parallelYears(table, year, (s) => w[s])));
   if (m?.summary && m.era && m.eraYear) {
-    box.append(el('p', 'y-date', `${m.era}凡${m.eraYear}年，按本传所计讫于${year}年`));
+    box.append(el('p', 'y-date', fill(w.summaryLine, { era: m.era, n: m.eraYear, year })));
   }
   if (m?.date && m.dateMatch) {
-    const [julian, gregorian] = dateLines(m.dateMatch, m.date);
-    box.append(el('p', 'y-date', julian), el('p', 'y-date y-date-alt', gregorian));
+    box.append(
+      el('p', 'y-date', fill(w.julian, { label: m.dateMatch, day: formatDay(m.date.julian) })),
+      el('p', 'y-date y-date-alt', fill(w.gregorian, { day: formatDay(m.date.gregorian) })),
+    );
   }
-  const kind = trig.closest(`.${ENTRY_CLASS}`) ? '本条纪年' : m?.summary ? '纪元总述中的年份' : '文中提及的年份';
+  const kind = trig.closest(`.${ENTRY_CLASS}`) ? w.entryYear : m?.summary ? w.summaryYear : w.referenceYear;
   box.append(el('p', 'y-kind', kind));
   return box;
 }

@@ -17,6 +17,7 @@ import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathO
 import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
 import { el } from '../shell/dom-text.ts';
+import { words } from '../script/words.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
@@ -55,7 +56,7 @@ function yearPage(section: HTMLElement, link: YearLink): { title: string; year: 
     case 'gap': {
       year = link.year;
       h1.textContent = `${link.named ? namedText(link.named) : songYearName(table, year)} · ${year}年`;
-      body.push(parallelParagraph(parallelYears(table, year)));
+      body.push(parallelParagraph(parallelYears(table, year, (s) => words()[s])));
       const p = el('p', 'year-page-near', link.before && link.after ? '本传没有这一年的纪事。最近的纪事：' : `本传没有这一年的纪事（${span()}）。最近的纪事：`);
       if (link.before) p.append(entryLink(link.before, 'prev'));
       if (link.before && link.after) p.append('；');
