@@ -157,3 +157,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('search reads the traditional text in the traditional reader', async () => {
+  const context = await t.browser.newContext(DESKTOP);
+  const w = await watchedPage(context, t.origin);
+  await w.page.goto(`${t.site.url}?script=t#/${ROUTE}`);
+  await decorated(w.page);
+  await w.page.locator('.search input').fill('种朴');
+  await w.page.waitForSelector('.search .matching-post');
+  const found = await w.page.locator('.search .results-panel').innerText();
+  assert.match(found, /种朴/);
+  assert.match(found, /紹聖/);
+  await w.page.locator('.search input').fill('种朴徼赤羊川');
+  await w.page.waitForFunction(() => document.querySelectorAll('.search .matching-post').length > 0);
+  // The simplified form of a converted word is not in the traditional index.
+  await w.page.locator('.search input').fill('绍圣');
+  await w.page.waitForFunction(() => document.querySelectorAll('.search .matching-post').length === 0);
+  assert.deepEqual(w.consoleErrors, []);
+  await context.close();
+});
