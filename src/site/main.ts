@@ -38,13 +38,24 @@ function runFeatures(ctx: RenderContext): void {
   performance.measure('reader:features', 'reader:start');
 }
 
+/**
+ * A reading mode or filter changed: the render on screen goes back to its bare text (decorations carry no text, so
+ * a paragraph's textContent is the chronicle's) and the features decorate it again under the new settings. The
+ * address's target is not sought again: the reader stays where they are.
+ */
+function redecorate(): void {
+  if (!lastRender?.section.isConnected) return;
+  for (const p of lastRender.paragraphs) p.replaceChildren(p.textContent ?? '');
+  runFeatures({ ...lastRender, id: null });
+}
+
 function loadFeatures(): Promise<void> {
   loading ??= import('./shell/features.ts').then(
     async (m) => {
       // Without its words the traditional page still works, in simplified words: reported, not fatal.
       await m.prepareFeatures().catch((e: unknown) => console.warn('reader: traditional data unavailable', e));
       features = m.features;
-      m.mountFeatures();
+      m.mountFeatures(redecorate);
       // The render that was on screen when the chunk arrived is decorated now, if it still is on screen.
       if (lastRender?.section.isConnected && lastRender.section.dataset['route'] === lastRender.route) {
         runFeatures(lastRender);

@@ -20,6 +20,8 @@ export const chapterNav: Feature = {
   doneEach(ctx: RenderContext) {
     const i = chapters.findIndex((c) => c.route === ctx.route);
     if (i < 0) return;
+    // Idempotent: a change of reading mode runs the features again on the same render.
+    ctx.section.querySelector(':scope > .chapter-nav')?.remove();
     const nav = document.createElement('nav');
     nav.className = 'chapter-nav';
     nav.setAttribute('aria-label', '上下章');

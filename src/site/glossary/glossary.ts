@@ -8,6 +8,7 @@ import { sourcesLine } from '../../core/citation.ts';
 import { fill, WORDS } from '../../core/words.ts';
 import { words } from '../script/words.ts';
 import { scriptBase } from '../script/script.ts';
+import { printsTerms, showsKind } from '../modes/settings.ts';
 
 /** A kind's name in the reader's script (an unknown kind shows as the data names it). */
 function kindWord(kind: string): string {
@@ -100,18 +101,21 @@ function decorate(ctx: RenderContext, index: GlossaryIndex): void {
   for (const [e, p, start, end] of marks) {
     const entry = index.entries[e];
     const para = ctx.paragraphs[p];
-    if (!entry || !para) continue;
+    if (!entry || !para || !showsKind(entry.kind)) continue;
     const span = el('span', `gl gl-${entry.kind}`);
     span.id = termAnchor(p, start);
     span.dataset['route'] = ctx.route;
-    span.dataset['printNote'] = `${entry.term}：${entry.gloss}`;
-    span.dataset['printKey'] = entry.term;
+    // Printed notes follow the mode: 简注 prints years and 校 only.
+    if (printsTerms()) {
+      span.dataset['printNote'] = `${entry.term}：${entry.gloss}`;
+      span.dataset['printKey'] = entry.term;
+    }
     if (!wrapRange(para, start, end, span)) continue;
     makeTrigger(span, 'term', String(e));
     present.add(entry.kind);
   }
-  const nav = ctx.section.querySelector('.chapter-nav');
-  ctx.section.insertBefore(legend(present), nav);
+  ctx.section.querySelector(':scope > .gl-legend')?.remove();
+  if (present.size) ctx.section.insertBefore(legend(present), ctx.section.querySelector('.chapter-nav'));
   performance.measure('glossary:decorate', 'glossary:start');
 }
 

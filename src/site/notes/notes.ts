@@ -6,6 +6,7 @@ import { makeTrigger, registerTip } from '../shell/popover.ts';
 import { fill } from '../../core/words.ts';
 import { scriptNote } from '../script/data.ts';
 import { words } from '../script/words.ts';
+import { shows } from '../modes/settings.ts';
 
 const data = notesData as {
   notes: Record<string, { text: string; reading: string; certainty: string }>;
@@ -33,7 +34,7 @@ export const notes: Feature = {
   },
   doneEach(ctx: RenderContext) {
     const marks = data.marks[ctx.route];
-    if (!marks) return;
+    if (!marks || !shows('note')) return;
     const seen = new Map<string, number>();
     for (const m of marks) {
       const p = ctx.paragraphs[m.paragraph];

@@ -11,16 +11,19 @@ import { target } from './target.ts';
 import { years } from '../years/years.ts';
 import { loadScriptData } from '../script/data.ts';
 import { scriptControl } from '../script/control.ts';
+import { modes, onModeChange } from '../modes/modes.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-export const features: Feature[] = [notes, years, chapterNav, glossary, target, scriptControl];
+export const features: Feature[] = [scriptControl, modes, notes, years, chapterNav, glossary, target];
 
 /** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */
 export function prepareFeatures(): Promise<void> {
   return loadScriptData();
 }
 
-export function mountFeatures(): void {
+/** `redecorate` is main.ts's: the render on screen, cleared and decorated again (a reading mode changed). */
+export function mountFeatures(redecorate: () => void): void {
+  onModeChange(redecorate);
   installPopover();
   for (const f of features) f.mounted?.();
   preloadGlossary();

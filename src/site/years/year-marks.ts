@@ -90,6 +90,11 @@ export function decorateEntries(route: string, section: HTMLElement, paragraphs:
   return { entries: out, render: chapter };
 }
 
+/** No render of a chapter is decorated now (a mode without years): a pending idle pass must not run. */
+export function dropChapter(): void {
+  chapter = null;
+}
+
 /** Runs the year parser over the current chapter (once) and returns its mentions. */
 function mentions(state: ChapterState): YearMention[] {
   if (state.mentions) return state.mentions;
