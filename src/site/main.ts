@@ -10,6 +10,7 @@ import { loadSearchLater, runLateDoneEach } from './shell/late-search.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 import { initScript, scriptBase } from './script/script.ts';
+import { initTheme } from './theme/theme.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -88,6 +89,7 @@ function plugin(hook: Hooks, vm: DocsifyVm): void {
 // First the script (a link's ?script=t), then a year link becomes its entry's chapter link, so the right chapter
 // is preloaded and rendered once.
 const reading = initScript();
+initTheme();
 redirectYearLink();
 preloadRouteMarkdown(location.hash, scriptBase());
 

@@ -12,9 +12,10 @@ import { years } from '../years/years.ts';
 import { loadScriptData } from '../script/data.ts';
 import { scriptControl } from '../script/control.ts';
 import { modes, onModeChange } from '../modes/modes.ts';
+import { themeControl } from '../theme/control.ts';
 
 // Order matters: marks nest notes inside years inside glossary terms; the target is found after all of them.
-export const features: Feature[] = [scriptControl, modes, notes, years, chapterNav, glossary, target];
+export const features: Feature[] = [scriptControl, modes, themeControl, notes, years, chapterNav, glossary, target];
 
 /** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */
 export function prepareFeatures(): Promise<void> {
