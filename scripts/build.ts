@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { checkChapters } from '../src/core/corrections.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
+import { writeTraditional } from './lib/traditional-site.ts';
 
 export const OUT = join(ROOT, 'site');
 
@@ -126,6 +127,8 @@ export async function build(): Promise<void> {
     };
     await step.default({ root: ROOT, out: OUT });
   }
+  // Last, from everything the steps wrote: the traditional-character site under site/t/.
+  await writeTraditional(OUT);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -12,8 +12,12 @@
  * change what a reader sees without being seen (controls, format marks such as a right-to-left override).
  */
 const UNSAFE = /['"\\\p{Cc}\p{Cf}]/gu;
-/** Every id the reader makes starts with a letter (y1088, p3, t3-45, n-fu-1, g-5218-6cd5). */
-const ID = /^[A-Za-z][\w-]*$/;
+/**
+ * An id Docsify can look up (it puts `?id=` into a selector unescaped): a CSS identifier not starting with a digit.
+ * Every id the reader makes starts with a letter (y1088, p3, t3-45, n-fu-1, g-5218-6cd5); Docsify's own heading
+ * slugs are the heading's characters (徽宗建中靖国至宣和（1101—1125）), valid as CSS identifiers too.
+ */
+const ID = /^(?:[A-Za-z_]|[^\p{ASCII}\p{C}\p{Z}])(?:[\w-]|[^\p{ASCII}\p{C}\p{Z}])*$/u;
 const MAX_SHOWN = 24;
 
 /** A character as a reader can see it in a message: invisible ones by code point. */

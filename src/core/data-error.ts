@@ -17,3 +17,10 @@ export class DataErrors extends Error {
     this.name = 'DataErrors';
   }
 }
+
+/** The 1-based line of a code-unit offset in a text (for errors that point into a chapter). */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

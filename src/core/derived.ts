@@ -4,6 +4,7 @@
  * edited file fails with the file and the path inside it, not as a wrong page later. The generators' output types
  * are these schemas' (a generator cannot write what its reader would refuse).
  */
+import type { SearchIndex } from './search.ts';
 import * as v from 'valibot';
 import { STATES, type CompactEra } from './eras.ts';
 import type { GlossaryIndex } from './glossary-view.ts';
@@ -56,6 +57,7 @@ export const GlossaryIndexSchema: v.GenericSchema<unknown, GlossaryIndex> = v.ob
   entries: v.array(
     v.object({
       term: str,
+      anchor: str,
       kind: v.picklist(KINDS),
       gloss: str,
       sources: v.array(str),
@@ -68,6 +70,14 @@ export const GlossaryIndexSchema: v.GenericSchema<unknown, GlossaryIndex> = v.ob
   routes: v.array(str),
   marks: v.record(str, v.array(v.tuple([int, int, int, int]))),
   occurrences: v.array(v.array(v.tuple([int, int, int, str]))),
+});
+
+export const SearchIndexSchema: v.GenericSchema<unknown, SearchIndex> = v.object({
+  version: v.literal(1),
+  chapters: v.array(
+    v.object({ route: str, title: str, paragraphs: v.array(str), years: v.array(v.tuple([int, int, str])) }),
+  ),
+  glossary: v.array(v.object({ term: str, forms: v.array(str), gloss: str, kind: str, anchor: str })),
 });
 
 /** The data, checked against its schema; throws naming `file` and the first faulty place in it. */

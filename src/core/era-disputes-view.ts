@@ -1,6 +1,8 @@
 /** Disputed era years as the page shows them (no YAML here: the browser bundle takes this, not era-disputes.ts). */
 import { sourcesLine } from './citation.ts';
 import { formatEraYear, type Era, type EraTable, type State } from './eras.ts';
+import { fill, WORDS, type Words } from './words.ts';
+import { yearSpan } from './year-format.ts';
 
 export interface EraDispute {
   state: State;
@@ -18,15 +20,12 @@ function tableEra(d: EraDispute, table: EraTable): Era | null {
   return rows.sort((a, b) => Math.abs(a.first - d.first) - Math.abs(b.first - d.first))[0] ?? null;
 }
 
-function span(first: number, last: number): string {
-  return first === last ? `${first}年` : `${first}—${last}年`;
-}
 
 /**
  * The 一说 lines of a year: for each dispute whose reading or whose table row covers the year, the other reading
  * with its basis and sources, the table's years and authority, and what the year is by each.
  */
-export function disputeNotes(disputes: readonly EraDispute[], table: EraTable, year: number): string[] {
+export function disputeNotes(disputes: readonly EraDispute[], table: EraTable, year: number, w: Words = WORDS): string[] {
   const out: string[] = [];
   for (const d of disputes) {
     const row = tableEra(d, table);
@@ -35,10 +34,17 @@ export function disputeNotes(disputes: readonly EraDispute[], table: EraTable, y
     const inReading = year >= d.first && year <= d.last;
     if (!inTable && !inReading) continue;
     const by = (first: number) => formatEraYear(row, year - first + 1);
-    const thisYear = `此年${inTable ? `本站年表为${by(row.first)}` : `本站年表已非${d.era}`}，此说${inReading ? `为${by(d.first)}` : `已非${d.era}`}`;
     out.push(
-      `一说${d.state}${d.era}当${span(d.first, d.last)}（本站年表从DDBC作${span(row.first, row.last)}）：${d.basis}` +
-        `据${sourcesLine(d.sources)}。${thisYear}。`,
+      fill(w.dispute, {
+        state: w[d.state],
+        era: d.era,
+        span: yearSpan(d.first, d.last, w),
+        table: yearSpan(row.first, row.last, w),
+        basis: d.basis,
+        sources: sourcesLine(d.sources),
+        inTable: inTable ? fill(w.disputeTableIs, { year: by(row.first) }) : fill(w.disputeTableNot, { era: d.era }),
+        inReading: inReading ? fill(w.disputeReadingIs, { year: by(d.first) }) : fill(w.disputeNotEra, { era: d.era }),
+      }),
     );
   }
   return out;

@@ -6,7 +6,7 @@ import type { Chapter } from './text.ts';
 import type { Mark } from './marks.ts';
 import { annotateChapter } from './annotate.ts';
 import { compileGlossary, type Glossary } from './glossary.ts';
-import { entryAnchor, KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from './glossary-view.ts';
+import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from './glossary-view.ts';
 
 export { entryAnchor, KIND_ORDER, kindTitle, termAnchor, type CompactMark, type GlossaryIndex } from './glossary-view.ts';
 
@@ -43,26 +43,27 @@ export function buildGlossaryIndex(
 /**
  * The glossary page as markdown: every entry by kind, with its gloss and its occurrences as links. Entry text is
  * the project's own reviewed data, but it is still escaped: the page is markdown, and markdown passes HTML on.
+ * `words` converts the page's own words (the traditional page passes the text's converter).
  */
-export function glossaryPage(index: GlossaryIndex): string {
+export function glossaryPage(index: GlossaryIndex, words: (s: string) => string = (s) => s): string {
   const esc = (s: string) => s.replace(/[\\`*_[\]<>&|#]/g, (c) => `\\${c}`);
   const lines = [
-    '# 注释索引',
+    words('# 注释索引'),
     '',
-    `全书注释 ${index.entries.length} 条，按类别排列；每条之后是它在正文中出现的地方，点击即到。`,
+    words(`全书注释 ${index.entries.length} 条，按类别排列；每条之后是它在正文中出现的地方，点击即到。`),
     '',
   ];
   for (const kind of KIND_ORDER) {
     const entries = index.entries.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === kind);
     if (!entries.length) continue;
-    lines.push(`## ${kindTitle(kind)}`, '');
+    lines.push(`## ${words(kindTitle(kind))}`, '');
     for (const { e, i } of entries) {
       const where = index.occurrences[i]!.map(
         ([r, p, s, context]) => `[${esc(context)}](${index.routes[r]}.md?id=${termAnchor(p, s)})`,
       );
       const forms = [...(e.aliases ?? []), ...(e.short ?? [])];
-      const also = forms.length ? `（又作${forms.map(esc).join('、')}）` : '';
-      lines.push(`- <span id="${entryAnchor(e.term)}"></span>**${esc(e.term)}**${also}：${esc(e.gloss)}${where.length ? `<br>见：${where.join('　')}` : ''}`);
+      const also = forms.length ? `${words('（又作')}${forms.map(esc).join('、')}）` : '';
+      lines.push(`- <span id="${e.anchor}"></span>**${esc(e.term)}**${also}：${esc(e.gloss)}${where.length ? `<br>${words('见：')}${where.join('　')}` : ''}`);
     }
     lines.push('');
   }

@@ -4,6 +4,7 @@
  * per build. The browser never sees YAML: the build writes the glossary index (glossary-index.ts), which the page
  * fetches and checks against its schema (derived.ts).
  */
+import { entryAnchor } from './glossary-view.ts';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { yamlErrors } from './yaml-errors.ts';
 import { noteProblems, parseCitation } from './citation.ts';
@@ -40,6 +41,8 @@ export interface GlossaryData {
 
 export interface GlossaryEntryData {
   term: string;
+  /** The entry's id on the glossary page (glossary-view.ts entryAnchor of the simplified term: the same in both scripts). */
+  anchor: string;
   kind: Kind;
   gloss: string;
   sources: string[];
@@ -96,7 +99,7 @@ export function compileGlossary(g: Glossary): GlossaryData {
   return {
     version: 1,
     entries: g.entries.map((e) => {
-      const d: GlossaryEntryData = { term: e.term, kind: e.kind, gloss: e.gloss, sources: [...e.sources] };
+      const d: GlossaryEntryData = { term: e.term, anchor: entryAnchor(e.term), kind: e.kind, gloss: e.gloss, sources: [...e.sources] };
       if (e.aliases.length) d.aliases = [...e.aliases];
       if (e.short.length) d.short = [...e.short];
       if (e.note) d.note = e.note;

@@ -3,21 +3,24 @@
  * data), so Node tests check the exact strings the page shows.
  */
 import { sexagenaryName, yearCycle } from './calendar.ts';
-import { STATES, formatEraYear, type Era, type EraTable } from './eras.ts';
+import { STATES, formatEraYear, type Era, type EraTable, type State } from './eras.ts';
 import { toChineseNumeral } from './numerals.ts';
 import type { DateValue } from './years.ts';
+import { fill, WORDS, type Words } from './words.ts';
 
 /**
  * Each state's era years in a Gregorian year, 宋 夏 辽 金: `宋哲宗元祐三年`, `宋哲宗元祐九年、绍圣元年`; with a month,
  * only the eras in force in it (元符元年十二月: `宋哲宗元符元年`, not also 绍圣五年).
  */
-export function parallelYears(table: EraTable, year: number, month?: { month: number; leap: boolean } | null): string[] {
+export function parallelYears(table: EraTable, year: number, month?: { month: number; leap: boolean } | null,
+  stateName: (s: State) => string = (s) => s,
+): string[] {
   const out: string[] = [];
   for (const state of STATES) {
     const eras = month ? table.inMonth(year, month.month, month.leap, state) : table.inYear(year, state);
     if (eras.length === 0) continue;
     const parts = eras.map((e, i) => (i > 0 && eras[i - 1]!.rulerTemple === e.rulerTemple ? '' : e.rulerTemple) + formatEraYear(e, year - e.first + 1));
-    out.push(state + parts.join('、'));
+    out.push(stateName(state) + parts.join('、'));
   }
   return out;
 }
@@ -31,11 +34,15 @@ export function parallelLine(table: EraTable, year: number): string {
  * A reign-summary item by the chronicle's own count beside the table's years: 「本传：天赐礼盛国庆凡五年。按本传年数
  * 逐年相续，当1070—1074年；本站年表从DDBC作1069—1074年。」 (the table's part only where it differs).
  */
-export function summaryLine(era: Era, n: number, counted: [number, number]): string {
-  const span = (a: number, b: number) => (a === b ? `${a}年` : `${a}—${b}年`);
-  const own = `本传：${era.name}凡${toChineseNumeral(n)}年。按本传年数逐年相续，当${span(counted[0], counted[1])}`;
+export function summaryLine(era: Era, n: number, counted: [number, number], w: Words = WORDS): string {
+  const own = fill(w.summaryOwn, { era: era.name, n: toChineseNumeral(n), span: yearSpan(counted[0], counted[1], w) });
   const same = era.first === counted[0] && era.last === counted[1];
-  return same ? `${own}，与本站年表同。` : `${own}；本站年表从DDBC作${span(era.first, era.last)}。`;
+  return same ? fill(w.summarySame, { own }) : fill(w.summaryTable, { own, span: yearSpan(era.first, era.last, w) });
+}
+
+/** `1088年`, `1074—1084年`. */
+export function yearSpan(first: number, last: number, w: Words = WORDS): string {
+  return first === last ? fill(w.yearOne, { a: first }) : fill(w.yearSpan, { a: first, b: last });
 }
 
 /** 戊辰 for 1088. */
@@ -81,6 +88,6 @@ export function formatDay(v: string | [string, string]): string {
 }
 
 /** `三月：儒略历1088年3月26日—4月23日` and `前推格里历1088年4月1日—4月29日`. */
-export function dateLines(label: string, date: DateValue): [string, string] {
-  return [`${label}：儒略历${formatDay(date.julian)}`, `前推格里历${formatDay(date.gregorian)}`];
+export function dateLines(label: string, date: DateValue, w: Words = WORDS): [string, string] {
+  return [fill(w.julian, { label, day: formatDay(date.julian) }), fill(w.gregorian, { day: formatDay(date.gregorian) })];
 }

@@ -14,7 +14,7 @@ const SEASON_RE = /[春夏秋冬]/y;
 const MONTH_RE = new RegExp(MONTH, 'y');
 const DAY_RE = new RegExp(GANZHI, 'y');
 // A month followed by these is a span of months (三月不克, 数月间), not a date.
-const NOT_AFTER_MONTH = '余间许内不矣有';
+const NOT_AFTER_MONTH = '余间许内不矣有餘間許內';
 
 export interface ParsedDate {
   start: number;
@@ -53,7 +53,7 @@ export function readDate(t: string, i: number): ParsedDate | null {
   MONTH_RE.lastIndex = j;
   const m = MONTH_RE.exec(t);
   if (m && !NOT_AFTER_MONTH.includes(t[j + m[0].length] ?? '')) {
-    leap = m[1] === '闰';
+    leap = m[1] !== undefined;
     month = monthNumber(m[2]!);
     j += m[0].length;
   }

@@ -10,7 +10,9 @@ import { parseChineseNumeral } from './numerals.ts';
 export const NUM = '[一二三四五六七八九十廿卅]{1,3}';
 export const GANZHI = '[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]';
 /** A month: `闰`?, then 正, 二 … 十二; groups: leap, month. */
-export const MONTH = '(闰)?(正|十[一二]?|[一二三四五六七八九])月';
+// 闰/閏: the traditional text (src/core/script.ts) is read as it stands; tests/unit/script.test.ts proves it yields
+// the simplified text's mentions at the same offsets.
+export const MONTH = '([闰閏])?(正|十[一二]?|[一二三四五六七八九])月';
 
 /** `<era>(元|n)年` for the table's era names (longest first, so 建中靖国 is not 建中); groups: name, count. */
 export function eraYearSource(names: readonly string[]): string {

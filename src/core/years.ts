@@ -119,9 +119,9 @@ export interface ParagraphResult {
 
 
 const MAX_ERA_YEAR = 40;
-const SAME_YEAR = new Set(['是岁', '是年']);
+const SAME_YEAR = new Set(['是岁', '是歲', '是年']);
 const NEXT_DAY = new Set(['翌日', '明日', '次日']);
-const SURNAMES = ['耶律', '完颜', '赵', '李'];
+const SURNAMES = ['耶律', '完颜', '完顏', '赵', '趙', '李'];
 
 
 interface Resolved {
@@ -132,8 +132,8 @@ interface Resolved {
 export class YearParser {
   private readonly eraRe: RegExp;
   private readonly bareRe = new RegExp(`(元|${NUM})年`, 'y');
-  private readonly sexRe = new RegExp(`岁次?(${GANZHI})`, 'y');
-  private readonly relRe = /(是岁|是年|明年|明岁|翌年|次年|来年|逾年|翌日|明日|次日)/y;
+  private readonly sexRe = new RegExp(`[岁歲]次?(${GANZHI})`, 'y');
+  private readonly relRe = /(是岁|是歲|是年|明年|明岁|明歲|翌年|次年|来年|來年|逾年|翌日|明日|次日)/y;
   private readonly eraStarts: Set<string>;
 
   constructor(

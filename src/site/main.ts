@@ -9,6 +9,8 @@ import { chapterParagraphs } from './shell/dom-text.ts';
 import type { Feature, RenderContext } from './shell/feature.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
+import { initScript, scriptBase } from './script/script.ts';
+import { initTheme } from './theme/theme.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -41,11 +43,27 @@ function runFeatures(ctx: RenderContext): Promise<void> {
   return done;
 }
 
+/**
+ * A reading mode or filter changed: the render on screen goes back to its bare text (decorations carry no text, so
+ * a paragraph's textContent is the chronicle's) and the features decorate it again under the new settings. The
+ * address's target is not sought again: the reader stays where they are.
+ */
+function redecorate(): void {
+  if (!lastRender?.section.isConnected) return;
+  for (const p of lastRender.paragraphs) p.replaceChildren(p.textContent ?? '');
+  const ctx: RenderContext = { ...lastRender, id: null };
+  lastRender = ctx;
+  delete ctx.section.dataset['ready'];
+  markReady(ctx, runFeatures(ctx));
+}
+
 function loadFeatures(): Promise<void> {
   loading ??= import('./shell/features.ts').then(
-    (m) => {
+    async (m) => {
+      // Without its words the traditional page still works, in simplified words: reported, not fatal.
+      await m.prepareFeatures().catch((e: unknown) => console.warn('reader: traditional data unavailable', e));
       features = m.features;
-      m.mountFeatures();
+      m.mountFeatures(redecorate);
       // The render that was on screen when the chunk arrived is decorated now, if it still is on screen.
       if (lastRender?.section.isConnected && lastRender.section.dataset['route'] === lastRender.route) {
         return runFeatures(lastRender);
@@ -92,11 +110,13 @@ function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
   });
 }
 
-// First: an address Docsify cannot take is settled (and the reader told); then a year link becomes its entry's
-// chapter link, so the right chapter is preloaded and rendered once.
+// First: an address Docsify cannot take is settled (and the reader told); then the script (a link's ?script=t) and
+// the theme; then a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
 guardAddress();
+initScript();
+initTheme();
 redirectYearLink();
-preloadRouteMarkdown(location.hash);
+preloadRouteMarkdown(location.hash, scriptBase());
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',
@@ -104,6 +124,8 @@ preloadRouteMarkdown(location.hash);
   // The readers' home page; README.md stays the repository's read-me.
   homepage: 'home.md',
   loadSidebar: true,
+  // The traditional text is the same site under t/ (src/site/script/script.ts).
+  basePath: scriptBase(),
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },
   notFoundPage: '_404.md',

@@ -3,14 +3,24 @@
  * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
  * never on the way of the text.
  */
-import { entryAnchor, kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
+import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
 import { sourcesLine } from '../../core/citation.ts';
 import { GlossaryIndexSchema, readDerived } from '../../core/derived.ts';
+import { fill, WORDS } from '../../core/words.ts';
+import { words } from '../script/words.ts';
+import { scriptBase } from '../script/script.ts';
+import { printsTerms, showsKind } from '../modes/settings.ts';
+
+/** A kind's name in the reader's script (an unknown kind shows as the data names it). */
+function kindWord(kind: string): string {
+  return kind in WORDS ? words()[kind as keyof typeof WORDS] : kindTitle(kind);
+}
 import { el, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
 
-const DATA_URL = 'data/glossary.json';
+// The reader's script's glossary: the traditional one is matched on the traditional text (under t/).
+const dataUrl = (): string => `${scriptBase()}data/glossary.json`;
 const MAX_PLACES = 12;
 
 /** The glossary's state, all of it: the download (started once) and the index once it has arrived. */
@@ -20,9 +30,9 @@ const state = {
 };
 
 function load(): Promise<GlossaryIndex | null> {
-  state.data ??= fetch(DATA_URL)
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${DATA_URL}: ${r.status}`))))
-    .then((json: unknown) => readDerived(GlossaryIndexSchema, json, DATA_URL))
+  state.data ??= fetch(dataUrl())
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${dataUrl()}: ${r.status}`))))
+    .then((json: unknown) => readDerived(GlossaryIndexSchema, json, dataUrl()))
     .then((d) => (state.loaded = d))
     .catch((e: unknown) => {
       console.warn('reader: glossary unavailable', e);
@@ -45,36 +55,37 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
   if (!state.loaded || !entry) return null;
   const box = el('div', 'term-note');
   const head = el('p', 'popover-head');
-  head.append(el('span', '', entry.term), el('span', `kind-label gl-${entry.kind}`, kindTitle(entry.kind)));
+  const w = words();
+  head.append(el('span', '', entry.term), el('span', `kind-label gl-${entry.kind}`, kindWord(entry.kind)));
   box.append(head, el('p', 'gloss', entry.gloss));
   if (entry.note) box.append(el('p', 'note', entry.note));
   if (entry.modern) {
-    const p = el('p', 'modern', '今地：');
+    const p = el('p', 'modern', w.modern);
     const a = el('a', '', entry.modern);
     a.href = `https://www.openstreetmap.org/search?query=${encodeURIComponent(entry.modern.split(/[，；（(]/)[0]!)}`;
     a.rel = 'noopener';
     a.target = '_blank';
-    a.title = '在地图上查看（OpenStreetMap）';
+    a.title = w.mapTitle;
     p.append(a);
     box.append(p);
   }
   const route = trigger.dataset['route'];
   const others = state.loaded.occurrences[i]!.filter(([r, p, s]) => !(state.loaded!.routes[r] === route && termAnchor(p, s) === trigger.id));
   if (others.length) {
-    const p = el('p', 'places', '又见：');
+    const p = el('p', 'places', w.seeAlso);
     for (const [r, para, s, context] of others.slice(0, MAX_PLACES)) {
       const a = el('a', '', context);
       a.href = `#/${state.loaded.routes[r]}?id=${termAnchor(para, s)}`;
       p.append(a, ' ');
     }
     if (others.length > MAX_PLACES) {
-      const all = el('a', '', `……共 ${others.length + 1} 处`);
-      all.href = `#/glossary?id=${entryAnchor(entry.term)}`;
+      const all = el('a', '', fill(w.allPlaces, { n: others.length + 1 }));
+      all.href = `#/glossary?id=${entry.anchor}`;
       p.append(all);
     }
     box.append(p);
   }
-  box.append(el('p', 'source', `据：${sourcesLine(entry.sources)}`));
+  box.append(el('p', 'source', fill(w.source, { sources: sourcesLine(entry.sources) })));
   return box;
 }
 
@@ -82,11 +93,11 @@ function legend(present: Set<string>): HTMLElement {
   // Not a <p>: the chronicle's paragraphs are the section's <p> children (ARCHITECTURE.md, paragraph addressing).
   const box = el('div', 'gl-legend');
   box.setAttribute('data-decoration', '');
-  box.append(el('span', 'gl-legend-title', '注释：'));
+  box.append(el('span', 'gl-legend-title', words().legend));
   for (const kind of KIND_ORDER) {
-    if (present.has(kind)) box.append(el('span', `gl gl-${kind}`, kindTitle(kind)), ' ');
+    if (present.has(kind)) box.append(el('span', `gl gl-${kind}`, kindWord(kind)), ' ');
   }
-  const all = el('a', '', '索引');
+  const all = el('a', '', words().legendIndex);
   all.href = '#/glossary';
   box.append(all);
   return box;
@@ -101,18 +112,23 @@ function decorate(ctx: RenderContext, index: GlossaryIndex): void {
   for (const [e, p, start, end] of marks) {
     const entry = index.entries[e];
     const para = ctx.paragraphs[p];
-    if (!entry || !para) continue;
+    if (!entry || !para || !showsKind(entry.kind)) continue;
     const span = el('span', `gl gl-${entry.kind}`);
     span.id = termAnchor(p, start);
     span.dataset['route'] = ctx.route;
-    span.dataset['printNote'] = `${entry.term}：${entry.gloss}`;
-    span.dataset['printKey'] = entry.term;
+    // Printed notes follow the mode: 简注 prints years and 校 only.
+    if (printsTerms()) {
+      span.dataset['printNote'] = `${entry.term}：${entry.gloss}`;
+      span.dataset['printKey'] = entry.term;
+    }
     if (!wrapRange(para, start, end, span)) continue;
     makeTrigger(span, 'term', String(e));
     present.add(entry.kind);
   }
-  // After the text, so whatever other features add at the chapter's end stays after it.
-  ctx.paragraphs.at(-1)?.after(legend(present));
+  // After the text, so whatever other features add at the chapter's end stays after it; a redecoration (a reading
+  // mode changed) replaces the legend it gave before.
+  ctx.section.querySelector(':scope > .gl-legend')?.remove();
+  if (present.size) ctx.paragraphs.at(-1)?.after(legend(present));
   performance.measure('glossary:decorate', 'glossary:start');
 }
 

@@ -10,12 +10,15 @@
  */
 import { hitHash, parseHighlight, search, type SearchAnswer, type SearchIndex, type SearchResult } from '../../core/search.ts';
 import { songYearName } from '../../core/year-format.ts';
+import { readDerived, SearchIndexSchema } from '../../core/derived.ts';
+import { scriptBase } from '../script/script.ts';
 import { eraTable, yearIndex } from '../years/year-data.ts';
 import { el, isTyping, rangeAt } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { onRouteChange } from '../shell/router.ts';
 
-const INDEX_URL = 'data/search.json';
+// The reader's script's index (the traditional one is the traditional chapters' text: scripts/lib/traditional-site.ts).
+const indexUrl = (): string => `${scriptBase()}data/search.json`;
 /** The name under which the match is painted (CSS `::highlight(search-hit)`). */
 const HIGHLIGHT = 'search-hit';
 
@@ -32,9 +35,10 @@ interface SearchState {
 const state: SearchState = { index: null, box: null, input: null, status: null, list: null, shown: null };
 
 function loadIndex(): Promise<SearchIndex> {
-  state.index ??= fetch(INDEX_URL).then((r) => {
-    if (!r.ok) throw new Error(`${INDEX_URL}: HTTP ${r.status}`);
-    return r.json() as Promise<SearchIndex>;
+  const url = indexUrl();
+  state.index ??= fetch(url).then(async (r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return readDerived(SearchIndexSchema, await r.json(), url);
   });
   // A failed fetch is forgotten, so the next keystroke tries again (offline for a moment, a flaky line).
   state.index.catch(() => (state.index = null));

@@ -13,12 +13,37 @@ import { notice } from './notice.ts';
 import { sidebar } from './sidebar.ts';
 import { target } from './target.ts';
 import { years } from '../years/years.ts';
+import { loadScriptData } from '../script/data.ts';
+import { scriptControl } from '../script/control.ts';
+import { modes, onModeChange } from '../modes/modes.ts';
+import { themeControl } from '../theme/control.ts';
 
-// Order matters: marks nest notes inside years inside glossary terms; search names the part of the target to show;
-// the target is found after all of them, and the printed notes are numbered when everything is in place.
-export const features: Feature[] = [notes, years, chapterNav, glossary, searchFeature, sidebar, notice, target, printNotes];
+// Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
+// years inside glossary terms; search names the part of the target to show; the target is found after all of them,
+// and the printed notes are numbered when everything is in place.
+export const features: Feature[] = [
+  scriptControl,
+  modes,
+  themeControl,
+  notes,
+  years,
+  chapterNav,
+  glossary,
+  searchFeature,
+  sidebar,
+  notice,
+  target,
+  printNotes,
+];
 
-export function mountFeatures(): void {
+/** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */
+export function prepareFeatures(): Promise<void> {
+  return loadScriptData();
+}
+
+/** `redecorate` is main.ts's: the render on screen, cleared and decorated again (a reading mode changed). */
+export function mountFeatures(redecorate: () => void): void {
+  onModeChange(redecorate);
   installPopover();
   for (const f of features) f.mounted?.();
   preloadGlossary();

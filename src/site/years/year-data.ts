@@ -8,12 +8,17 @@ import { ErasSchema, readDerived, YearIndexSchema } from '../../core/derived.ts'
 import { EraTable, expandEras } from '../../core/eras.ts';
 import erasJson from '../../generated/eras.json';
 import yearIndexJson from '../../generated/year-index.json';
+import { scriptEras } from '../script/data.ts';
 
 export const yearIndex = readDerived(YearIndexSchema, yearIndexJson, 'src/generated/year-index.json');
 
 let table: EraTable | null = null;
+let traditional: EraTable | null = null;
 
+/** The era table in the reader's script: the traditional text's era names are matched and shown in its own. */
 export function eraTable(): EraTable {
+  const rows = scriptEras();
+  if (rows) return (traditional ??= new EraTable(expandEras(rows, 'data/eras.tsv')));
   return (table ??= new EraTable(expandEras(readDerived(ErasSchema, erasJson, 'src/generated/eras.json'), 'data/eras.tsv')));
 }
 

@@ -21,6 +21,9 @@ import { cycleName, dateLines, parallelYears, summaryLine } from '../../core/yea
 import { disputeNotes, type EraDispute } from '../../core/era-disputes-view.ts';
 import disputesJson from '../../generated/era-disputes.json';
 import { termGloss } from '../glossary/glossary.ts';
+import { fill } from '../../core/words.ts';
+import { words } from '../script/words.ts';
+import { scriptDisputes } from '../script/data.ts';
 import { entryHash } from '../../core/year-link.ts';
 
 /** The year marks' state, all of it: the parser (built on first use), the render on screen, the live region. */
@@ -30,7 +33,7 @@ const marksState = {
   live: null as HTMLElement | null,
 };
 
-const disputes = (): EraDispute[] => disputesJson as EraDispute[];
+const disputes = (): EraDispute[] => scriptDisputes() ?? (disputesJson as EraDispute[]);
 
 /** The core parser, built on first use: only a chapter's references and dates need it, after the first paint. */
 function parser(): YearParser {
@@ -64,7 +67,8 @@ function trigger(year: number, paragraph: number, offset: number): HTMLElement {
 
 /** The absolute address of an entry, as a reader would share it: `https://…/REPO/#/chapters/02-yuanyou?id=y1088`. */
 export function entryUrl(e: { chapter: string; anchor: string }): string {
-  return `${location.origin}${location.pathname}${entryHash(e)}`;
+  // The search part carries the script (?script=t): a traditional reader shares the traditional text.
+  return `${location.origin}${location.pathname}${location.search}${entryHash(e)}`;
 }
 
 /**
@@ -94,6 +98,11 @@ export function decorateEntries(route: string, section: HTMLElement, paragraphs:
     out.push(entry);
   }
   return { entries: out, render: marksState.chapter };
+}
+
+/** No render of a chapter is decorated now (a mode without years): a pending idle pass must not run. */
+export function dropChapter(): void {
+  marksState.chapter = null;
 }
 
 /** Runs the year parser over the current chapter (once) and returns its mentions. */
@@ -155,28 +164,30 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   if (!Number.isInteger(year)) return null;
   const table = eraTable();
   const m = mentionOf(trig);
+  const w = words();
   const box = el('div', 'year-note');
-  const head = el('p', 'popover-head', `公元${year}年`);
+  const head = el('p', 'popover-head', fill(w.gregorianYear, { year }));
   head.append(el('span', 'y-cycle', cycleName(year)));
-  box.append(head, parallelParagraph(parallelYears(table, year, m?.month)));
+  box.append(head, parallelParagraph(parallelYears(table, year, m?.month, (s) => w[s])));
   const counted = m?.summary ? m.counted : undefined;
   const era = counted && m?.era ? nearestEra(table.byName(m.era).filter((e) => e.state === m.state), counted[0]) : null;
-  if (era && counted && m?.eraYear) box.append(el('p', 'y-date', summaryLine(era, m.eraYear, counted)));
-  for (const line of disputeNotes(disputes(), table, year)) box.append(el('p', 'y-dispute', line));
+  if (era && counted && m?.eraYear) box.append(el('p', 'y-date', summaryLine(era, m.eraYear, counted, w)));
+  for (const line of disputeNotes(disputes(), table, year, w)) box.append(el('p', 'y-dispute', line));
   // The era's own glossary note: inside a year expression the year mark wins over the term, so it is told here.
   const gloss = m?.era && m.match.includes(m.era) ? termGloss(m.era) : null;
   if (gloss) {
-    const p = el('p', 'y-gloss', `年号${m!.era}：${gloss}`);
-    const a = el('a', '', '注释索引');
+    const p = el('p', 'y-gloss', fill(w.eraGloss, { era: m!.era!, gloss }));
+    const a = el('a', '', w.glossaryIndex);
     a.href = '#/glossary';
-    p.append('（见', a, '）');
+    const [before, after] = w.eraGlossSee.split('{link}') as [string, string];
+    p.append(before, a, after);
     box.append(p);
   }
   if (m?.date && m.dateMatch) {
-    const [julian, gregorian] = dateLines(m.dateMatch, m.date);
+    const [julian, gregorian] = dateLines(m.dateMatch, m.date, w);
     box.append(el('p', 'y-date', julian), el('p', 'y-date y-date-alt', gregorian));
   }
-  const kind = trig.closest(`.${ENTRY_CLASS}`) ? '本条纪年' : m?.summary ? '纪元总述中的年份' : '文中提及的年份';
+  const kind = trig.closest(`.${ENTRY_CLASS}`) ? w.entryYear : m?.summary ? w.summaryYear : w.referenceYear;
   box.append(el('p', 'y-kind', kind));
   return box;
 }

@@ -14,10 +14,12 @@ import { currentTarget } from '../shell/target.ts';
 import { eraTable, yearIndex } from './year-data.ts';
 import { parallelYears, songYearName } from '../../core/year-format.ts';
 import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from '../../core/year-link.ts';
-import { buildYearNote, decorateEntries, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
+import { buildYearNote, decorateEntries, dropChapter, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
 import { el, isTyping } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
+import { words } from '../script/words.ts';
+import { shows } from '../modes/settings.ts';
 
 const SITE_NAME = '宋史·夏国传';
 
@@ -54,7 +56,7 @@ function yearPage(section: HTMLElement, link: YearLink): { title: string; year: 
     case 'gap': {
       year = link.year;
       h1.textContent = `${link.named ? namedText(link.named) : songYearName(table, year)} · ${year}年`;
-      body.push(parallelParagraph(parallelYears(table, year)));
+      body.push(parallelParagraph(parallelYears(table, year, null, (s) => words()[s])));
       const p = el('p', 'year-page-near', link.before && link.after ? '本传没有这一年的纪事。最近的纪事：' : `本传没有这一年的纪事（${span()}）。最近的纪事：`);
       if (link.before) p.append(entryLink(link.before, 'prev'));
       if (link.before && link.after) p.append('；');
@@ -112,7 +114,15 @@ function onHashChange(): void {
   if (!rendered?.section.isConnected) return;
   const { route, id } = currentTarget();
   if (route !== rendered.route || !id || !/^y\d+(-\d+)?$/.test(id)) return;
-  pinTo(id);
+  if (shows('year')) pinTo(id);
+  else showEntryParagraph(rendered, id);
+}
+
+/** Without year decorations an entry has no element: a link to one brings its paragraph into view instead. */
+function showEntryParagraph(ctx: RenderContext, id: string | null): void {
+  const entry = id ? yearIndex.chapters.find((c) => c.chapter === ctx.route)?.entries.find((e) => e.anchor === id) : undefined;
+  const p = entry ? ctx.paragraphs[entry.paragraph] : undefined;
+  if (p) requestAnimationFrame(() => p.scrollIntoView({ block: 'start' }));
 }
 
 /** Runs `fn` when the browser is idle; resolves after it ran. */
@@ -151,6 +161,12 @@ export const years: Feature = {
       const page = yearPage(ctx.section, link);
       document.title = `${page.title} - ${SITE_NAME}`;
       stopFollowing(page.year);
+    } else if (!shows('year')) {
+      // No year decorations (白文, or years turned off): an entry has no element, so a link to one brings its
+      // paragraph into view instead.
+      dropChapter();
+      stopFollowing(null);
+      showEntryParagraph(ctx, ctx.id);
     } else {
       const { entries, render } = decorateEntries(ctx.route, ctx.section, ctx.paragraphs);
       if (render) {

@@ -1,0 +1,109 @@
+/**
+ * Reading modes: 全注 (everything), 简注 (years and 校 shown, terms not underlined until hovered or focused), 白文 (the
+ * bare text: nothing added to it at all). In 全注 each kind can be turned off. Remembered in localStorage; the
+ * decorating features ask `shows()` before they add anything, and print follows (printed notes are built from what
+ * is on the page).
+ */
+export type Mode = 'full' | 'light' | 'plain';
+export type Filter = 'person' | 'place' | 'office' | 'object' | 'year' | 'note';
+
+export const MODES: { mode: Mode; label: string }[] = [
+  { mode: 'full', label: '全注' },
+  { mode: 'light', label: '简注' },
+  { mode: 'plain', label: '白文' },
+];
+
+export const FILTERS: { filter: Filter; label: string }[] = [
+  { filter: 'person', label: '人物' },
+  { filter: 'place', label: '地名' },
+  { filter: 'office', label: '官职' },
+  { filter: 'object', label: '名物' },
+  { filter: 'year', label: '年份' },
+  { filter: 'note', label: '校勘' },
+];
+
+/** Which filter turns a glossary kind off: states go with places, institutions with offices, eras with years. */
+const KIND_FILTER: Record<string, Filter> = {
+  person: 'person',
+  state: 'place',
+  place: 'place',
+  office: 'office',
+  institution: 'office',
+  object: 'object',
+  term: 'object',
+  era: 'year',
+};
+
+const MODE_KEY = 'song-shi-xia-guo-zhuan:mode';
+const HIDDEN_KEY = 'song-shi-xia-guo-zhuan:hidden';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    // Storage can be refused: the settings then last the visit.
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // See read().
+  }
+}
+
+function storedMode(): Mode {
+  const v = read(MODE_KEY);
+  return MODES.some((m) => m.mode === v) ? (v as Mode) : 'full';
+}
+
+function storedHidden(): Set<Filter> {
+  const names = (read(HIDDEN_KEY) ?? '').split(',');
+  return new Set(FILTERS.map((f) => f.filter).filter((f) => names.includes(f)));
+}
+
+let current: Mode = storedMode();
+let hidden: Set<Filter> = storedHidden();
+
+export function mode(): Mode {
+  return current;
+}
+
+export function isHidden(f: Filter): boolean {
+  return hidden.has(f);
+}
+
+/** Whether decorations of this kind are added to the text now. */
+export function shows(f: Filter): boolean {
+  if (current === 'plain') return false;
+  return current === 'light' || !hidden.has(f);
+}
+
+export function showsKind(kind: string): boolean {
+  return shows(KIND_FILTER[kind] ?? 'object');
+}
+
+/** Whether printed notes include the glossary's (only in 全注: 简注 prints years and 校 only). */
+export function printsTerms(): boolean {
+  return current === 'full';
+}
+
+/** The page's attribute for CSS (简注's quiet terms). */
+export function applyMode(): void {
+  document.documentElement.dataset['mode'] = current;
+}
+
+export function setMode(m: Mode): void {
+  current = m;
+  write(MODE_KEY, m);
+  applyMode();
+}
+
+export function setShown(f: Filter, shown: boolean): void {
+  hidden = new Set(hidden);
+  if (shown) hidden.delete(f);
+  else hidden.add(f);
+  write(HIDDEN_KEY, [...hidden].join(','));
+}

@@ -1,0 +1,79 @@
+/**
+ * Which script the reader reads, 简 (`s`) or 繁 (`t`), settled in the first script before Docsify starts: a link
+ * sets it (`?script=t` before the `#`, or inside the route's query, `#/chapters/02-yuanyou?id=y1088&script=t`), else
+ * the reader's last choice (localStorage), else simplified. The traditional text is a second copy of every page
+ * the build writes under `t/` (scripts/lib/traditional-site.ts), read through Docsify's `basePath`; routes, anchors
+ * and offsets are the same in both.
+ *
+ * While the traditional text is on, the address carries `?script=t` (before the `#`, where Docsify never looks), so
+ * the address bar and every copied entry link share the traditional text.
+ */
+import type { Script } from '../../core/script.ts';
+
+export const SCRIPT_KEY = 'song-shi-xia-guo-zhuan:script';
+const PARAM = 'script';
+
+let current: Script = 's';
+
+function parse(v: string | null | undefined): Script | null {
+  return v === 's' || v === 't' ? v : null;
+}
+
+function fromHash(hash: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(PARAM);
+}
+
+function stored(): Script | null {
+  try {
+    return parse(localStorage.getItem(SCRIPT_KEY));
+  } catch {
+    // Storage can be refused (private modes, a sandbox): the choice then lasts the visit.
+    return null;
+  }
+}
+
+export function remember(s: Script): void {
+  try {
+    localStorage.setItem(SCRIPT_KEY, s);
+  } catch {
+    // See stored().
+  }
+}
+
+/** The address of `href` with the script parameter for `s` (only the traditional one is written). */
+export function withScript(href: string, s: Script): string {
+  const url = new URL(href);
+  if (s === 't') url.searchParams.set(PARAM, 't');
+  else url.searchParams.delete(PARAM);
+  const q = url.hash.indexOf('?');
+  if (q >= 0) {
+    // The route's query keeps only what Docsify reads (id): the script lives before the `#`.
+    const params = new URLSearchParams(url.hash.slice(q + 1));
+    params.delete(PARAM);
+    const rest = params.toString();
+    url.hash = url.hash.slice(0, q) + (rest ? `?${rest}` : '');
+  }
+  return url.href;
+}
+
+/** Settles the script for this visit; a link's choice is remembered like a click on the control. */
+export function initScript(): Script {
+  const linked = parse(new URLSearchParams(location.search).get(PARAM)) ?? parse(fromHash(location.hash));
+  current = linked ?? stored() ?? 's';
+  if (linked) remember(linked);
+  const canonical = withScript(location.href, current);
+  if (canonical !== location.href) history.replaceState(history.state, '', canonical);
+  document.documentElement.lang = current === 't' ? 'zh-Hant' : 'zh-Hans';
+  document.documentElement.dataset['script'] = current;
+  return current;
+}
+
+export function script(): Script {
+  return current;
+}
+
+/** Where this script's pages and data are, relative to the site: Docsify's basePath and the features' fetches. */
+export function scriptBase(s: Script = current): string {
+  return s === 't' ? 't/' : '';
+}

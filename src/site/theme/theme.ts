@@ -1,0 +1,82 @@
+/**
+ * Type size (three steps) and light / dark / system appearance, settled in the first script so that the first text
+ * already has them. Dark is one attribute, `html[data-theme='dark']`, which every style sheet's dark rules select;
+ * Docsify's dark add-on (index.html loads it with the system's media query, for the moment before this runs) is
+ * switched with its link's `media`. "System" follows the system setting as it changes.
+ */
+export type Theme = 'system' | 'light' | 'dark';
+export type Size = 's' | 'm' | 'l';
+
+export const THEMES: { theme: Theme; label: string }[] = [
+  { theme: 'light', label: '浅色' },
+  { theme: 'dark', label: '深色' },
+  { theme: 'system', label: '跟随系统' },
+];
+
+export const SIZES: { size: Size; label: string; name: string }[] = [
+  { size: 's', label: '小', name: '小字' },
+  { size: 'm', label: '中', name: '中字' },
+  { size: 'l', label: '大', name: '大字' },
+];
+
+const THEME_KEY = 'song-shi-xia-guo-zhuan:theme';
+const SIZE_KEY = 'song-shi-xia-guo-zhuan:size';
+const DARK = '(prefers-color-scheme: dark)';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    // Storage can be refused: the settings then last the visit.
+    return null;
+  }
+}
+
+function write(key: string, v: string): void {
+  try {
+    localStorage.setItem(key, v);
+  } catch {
+    // See read().
+  }
+}
+
+let theme: Theme = 'system';
+let size: Size = 'm';
+
+function apply(): void {
+  const dark = theme === 'dark' || (theme === 'system' && matchMedia(DARK).matches);
+  const root = document.documentElement;
+  root.dataset['theme'] = dark ? 'dark' : 'light';
+  root.dataset['size'] = size;
+  const link = document.querySelector<HTMLLinkElement>('link[href$="core-dark.min.css"]');
+  if (link) link.media = dark ? 'all' : 'not all';
+}
+
+export function initTheme(): void {
+  const t = read(THEME_KEY);
+  const s = read(SIZE_KEY);
+  theme = THEMES.some((x) => x.theme === t) ? (t as Theme) : 'system';
+  size = SIZES.some((x) => x.size === s) ? (s as Size) : 'm';
+  apply();
+  matchMedia(DARK).addEventListener('change', () => theme === 'system' && apply());
+}
+
+export function currentTheme(): Theme {
+  return theme;
+}
+
+export function currentSize(): Size {
+  return size;
+}
+
+export function setTheme(t: Theme): void {
+  theme = t;
+  write(THEME_KEY, t);
+  apply();
+}
+
+export function setSize(s: Size): void {
+  size = s;
+  write(SIZE_KEY, s);
+  apply();
+}
