@@ -47,12 +47,14 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export function serve(opts: { root: string; base?: string; port?: number; host?: string }): Promise<Served> {
+/** `onResponse` hears every answer (path and status), including what the browser asks for on its own (an icon). */
+export function serve(opts: { root: string; base?: string; port?: number; host?: string; onResponse?: (path: string, status: number) => void }): Promise<Served> {
   const base = `/${(opts.base ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const host = opts.host ?? '127.0.0.1';
   const jekyll = !existsSync(join(opts.root, '.nojekyll'));
   const cache = new Map<string, Cached>();
   const server: Server = createServer((req, res) => {
+    if (opts.onResponse) res.on('finish', () => opts.onResponse!(req.url ?? '', res.statusCode));
     const notFound = () => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>404</title><h1>404 File not found</h1>');
