@@ -1,9 +1,9 @@
 /** The local server behaves like GitHub Pages where it matters, answers every method clearly, and keeps up. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -75,4 +75,27 @@ test('npm start on a port in use says so in one line, with how to choose another
   } finally {
     blocker.close();
   }
+});
+
+test('npm start serves under BASE on PORT and says where; the read-me documents both', async () => {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', BASE: '/some-repo/' },
+  });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited (${code}) before printing its address: ${out}`)));
+    });
+    assert.match(line, /http:\/\/127\.0\.0\.1:\d+\/some-repo\//);
+  } finally {
+    child.kill();
+  }
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.match(readme, /PORT=\d+/);
+  assert.match(readme, /`BASE`, the base path/);
 });
