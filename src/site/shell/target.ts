@@ -48,16 +48,37 @@ export function currentTarget(): { route: string; id: string | null } {
   return { route: (m[1] ?? '').replace(/\.md$/, ''), id: new URLSearchParams(m[2] ?? '').get('id') };
 }
 
+/**
+ * Whether the route change on its way is to a new history entry (a typed address, a link) rather than Back or
+ * Forward. Docsify scrolls to the top only after a click: to Docsify a typed address is a "history" navigation, so a
+ * new chapter opened at the old scroll position. Every entry the reader has been on is stamped in its history
+ * state; an entry without the stamp is new. Back and Forward keep the position the browser restores.
+ */
+const landing = { fresh: false };
+const SEEN = 'readerSeen';
+
+function stampEntry(): boolean {
+  const state: unknown = history.state;
+  const seen = typeof state === 'object' && state !== null && SEEN in state;
+  if (!seen) history.replaceState({ ...(typeof state === 'object' ? state : {}), [SEEN]: true }, '');
+  return !seen;
+}
+
 export const target: Feature = {
   name: 'target',
   mounted() {
+    stampEntry();
     onRouteChange(() => {
+      landing.fresh = stampEntry();
       const section = document.querySelector<HTMLElement>('.markdown-section');
       const { route, id } = currentTarget();
       if (section && route === section.dataset['route']) void markTarget(section, id);
     });
   },
   doneEach(ctx: RenderContext) {
+    // A new chapter without a target opens at its top, however it was reached.
+    if (landing.fresh && !ctx.id) window.scrollTo(0, 0);
+    landing.fresh = false;
     return markTarget(ctx.section, ctx.id);
   },
   /** A target that a late decoration created (a glossary term, once its data arrived) is marked now. */
