@@ -3,7 +3,12 @@
  * characters. `npm run gen` converts them with the text's own converter into src/generated/traditional.json, so a
  * traditional page shows no simplified word and the page never converts anything itself.
  */
+import { EDITION_STATEMENT } from './edition.ts';
+
 export const WORDS = {
+  printTitle: '《宋史·夏国传》（元祐元年—建炎元年）',
+  printEdition: EDITION_STATEMENT,
+  printAddress: '本页地址：{url}',
   gregorianYear: '公元{year}年',
   entryYear: '本条纪年',
   summaryYear: '纪元总述中的年份',

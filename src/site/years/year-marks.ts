@@ -54,6 +54,8 @@ export interface ChapterState {
 function marker(year: number): HTMLElement {
   const greg = decoration('span', 'y-greg');
   greg.dataset['year'] = String(year);
+  // Printed too, as 〔1088〕 (years.css): a printed era year needs its Gregorian year more than a screen does.
+  greg.setAttribute('data-print', '');
   return greg;
 }
 
