@@ -84,7 +84,7 @@ export async function build(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 
-  for (const f of ['index.html', 'README.md', 'home.md', '_sidebar.md', '_404.md']) cpSync(join(ROOT, f), join(OUT, f));
+  for (const f of ['index.html', 'README.md', 'home.md', '_sidebar.md']) cpSync(join(ROOT, f), join(OUT, f));
   cpSync(join(ROOT, 'chapters'), join(OUT, 'chapters'), { recursive: true });
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops files whose names start with "_".
   writeFileSync(join(OUT, '.nojekyll'), '');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { ROOT } from './lib/repo.ts';
 import { serve } from './lib/static-server.ts';
 
-const WATCHED = ['chapters', 'data', 'src', 'assets', 'scripts', 'index.html', 'README.md', '_sidebar.md', '_404.md'];
+const WATCHED = ['chapters', 'data', 'src', 'assets', 'scripts', 'index.html', 'README.md', '_sidebar.md'];
 /** Written by the rebuild itself. */
 const IGNORED = /^src[\\/]generated[\\/]/;
 const tsx = join(ROOT, 'node_modules/.bin/tsx');

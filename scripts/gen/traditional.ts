@@ -6,6 +6,7 @@
  */
 import { compactEras, type CompactEra } from '../../src/core/eras.ts';
 import { WORDS, type Words } from '../../src/core/words.ts';
+import { FIRST_WORDS } from '../../src/core/fetch-failure.ts';
 import { eraTable } from '../lib/chronicle.ts';
 import { traditional, traditionalChapters } from '../lib/traditional.ts';
 import eraDisputes from './era-disputes.ts';
@@ -43,5 +44,11 @@ export default async function traditionalData() {
     notes: Object.fromEntries(Object.entries(data.notes).map(([id, n]) => [id, { text: t.text(n.text, `note ${id}`), reading: t.text(n.reading, `note ${id}`), kind: t.text(n.kind, `note ${id}`) }])),
   };
   const content = `{\n "words": ${JSON.stringify(out.words)},\n "chapters": ${JSON.stringify(out.chapters)},\n "eras": [\n${out.eras.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n ],\n "disputes": ${JSON.stringify(out.disputes)},\n "notes": ${JSON.stringify(out.notes, null, 1).replace(/\n/g, '\n ')}\n}\n`;
-  return [{ path: 'src/generated/traditional.json', content }];
+  // The first script's few words (a page that could not be fetched), bundled in both scripts: small, and needed when
+  // nothing else could be fetched.
+  const first = { s: FIRST_WORDS, t: Object.fromEntries(Object.entries(FIRST_WORDS).map(([k, v]) => [k, t.text(v, `first words.${k}`)])) };
+  return [
+    { path: 'src/generated/traditional.json', content },
+    { path: 'src/generated/first-words.json', content: `${JSON.stringify(first, null, 1)}\n` },
+  ];
 }

@@ -25,9 +25,9 @@ function visible(c: string): string {
   return /[\p{Cc}\p{Cf}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
 }
 
-function shown(s: string): string {
+export function shown(s: string, max = MAX_SHOWN): string {
   const chars = [...s].map(visible).join('');
-  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN)}…` : chars;
+  return chars.length > max ? `${chars.slice(0, max)}…` : chars;
 }
 
 export interface SettledAddress {

@@ -6,6 +6,7 @@
  */
 import { guardAddress } from './shell/address.ts';
 import { chapterParagraphs } from './shell/dom-text.ts';
+import { failedStatus, showFailure } from './shell/failure.ts';
 import type { Feature, RenderContext } from './shell/feature.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
@@ -13,7 +14,8 @@ import { initScript, scriptBase } from './script/script.ts';
 import { initTheme } from './theme/theme.ts';
 
 interface DocsifyVm {
-  route: { path: string; query: Record<string, string | undefined> };
+  /** `response`: the status of the route's file, which Docsify keeps (5.0.0, src/core/fetch/index.js). */
+  route: { path: string; query: Record<string, string | undefined>; response?: { ok: boolean; status: number } };
 }
 
 let features: Feature[] | null = null;
@@ -24,6 +26,7 @@ let lastRender: RenderContext | null = null;
 function runHook(ctx: RenderContext, hook: 'doneEach' | 'ready'): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const f of features ?? []) {
+    if (ctx.failed && !f.onFailedPage) continue;
     try {
       const later = f[hook]?.(ctx);
       if (later) pending.push(later.catch((e: unknown) => console.warn(`reader: ${f.name} failed`, e)));
@@ -101,10 +104,13 @@ function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
     const route = vm.route.path.replace(/^\//, '').replace(/\.md$/, '');
     section.dataset['route'] = route;
     delete section.dataset['ready'];
-    const paragraphs = chapterParagraphs(section);
+    // Docsify's own page for a failed fetch is 「0 -」 or a status line, which the features would decorate.
+    const status = failedStatus(vm.route.response);
+    if (status !== null) showFailure(section, vm.route.path, status);
+    const paragraphs = status === null ? chapterParagraphs(section) : [];
     // Paragraph anchors (`?id=p3`, ARCHITECTURE.md): the one address every paragraph has, chapter or not.
     for (const [i, p] of paragraphs.entries()) if (!p.id) p.id = `p${i}`;
-    const ctx: RenderContext = { route, id: vm.route.query['id'] ?? null, section, paragraphs };
+    const ctx: RenderContext = { route, id: vm.route.query['id'] ?? null, section, paragraphs, failed: status !== null };
     lastRender = ctx;
     markReady(ctx, features ? runFeatures(ctx) : loadFeatures());
   });
@@ -128,7 +134,6 @@ preloadRouteMarkdown(location.hash, scriptBase());
   basePath: scriptBase(),
   // Chapters live in chapters/; without this Docsify first asks for chapters/_sidebar.md (a 404).
   alias: { '/.*/_sidebar.md': '/_sidebar.md' },
-  notFoundPage: '_404.md',
   routes: yearRoutes,
   auto2top: true,
   maxLevel: 2,

@@ -6,10 +6,17 @@ export interface RenderContext {
   id: string | null;
   section: HTMLElement;
   paragraphs: HTMLParagraphElement[];
+  /**
+   * The page's file could not be fetched: the section holds the reader's message (shell/failure.ts), not a page,
+   * and only the features that decorate nothing (`onFailedPage`) run on it.
+   */
+  failed: boolean;
 }
 
 export interface Feature {
   name: string;
+  /** Runs on a page that could not be fetched too (RenderContext.failed): a feature that adds nothing to a page. */
+  onFailedPage?: boolean;
   /** Runs once when Docsify mounts. */
   mounted?(): void;
   /**

@@ -25,6 +25,7 @@ function show(section: HTMLElement): void {
 
 export const notice: Feature = {
   name: 'notice',
+  onFailedPage: true,
   mounted() {
     onRouteChange(() => {
       const section = document.querySelector<HTMLElement>('.markdown-section');

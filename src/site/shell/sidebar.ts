@@ -8,6 +8,7 @@ import type { Feature } from './feature.ts';
 
 export const sidebar: Feature = {
   name: 'sidebar',
+  onFailedPage: true,
   doneEach() {
     const nav = document.querySelector('.sidebar-nav');
     const current = nav?.querySelector('li[aria-current="page"]');
