@@ -73,7 +73,11 @@ function loadFeatures(): Promise<void> {
       }
       return undefined;
     },
-    (e: unknown) => console.warn('reader: features unavailable', e),
+    (e: unknown) => {
+      console.warn('reader: features unavailable', e);
+      // The next render asks again (a failed dynamic import is not kept by the browser): the text alone until then.
+      loading = null;
+    },
   );
   return loading;
 }

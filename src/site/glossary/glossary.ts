@@ -23,7 +23,7 @@ import { makeTrigger, registerTip } from '../shell/popover.ts';
 const dataUrl = (): string => `${scriptBase()}data/glossary.json`;
 const MAX_PLACES = 12;
 
-/** The glossary's state, all of it: the download (started once) and the index once it has arrived. */
+/** The glossary's state, all of it: the download (started once, again after a failure) and the index once it has arrived. */
 const state = {
   data: null as Promise<GlossaryIndex | null> | null,
   loaded: null as GlossaryIndex | null,
@@ -36,6 +36,8 @@ function load(): Promise<GlossaryIndex | null> {
     .then((d) => (state.loaded = d))
     .catch((e: unknown) => {
       console.warn('reader: glossary unavailable', e);
+      // Asked for again by the next render: a download that failed once (offline for a moment) is not final.
+      state.data = null;
       return null;
     });
   return state.data;
