@@ -5,7 +5,7 @@
  * A year link never fetches anything and never becomes HTML: it resolves to a chapter and an entry anchor from the
  * bundled year index, or to a message that the page writes with textContent.
  */
-import { STATE_SPANS, formatEraYear, type Era, type EraTable } from './eras.ts';
+import { STATE_SPANS, formatEraYear, type Era, type EraTable, type State } from './eras.ts';
 import { readEraYear } from './year-tokens.ts';
 import type { YearContext } from './years.ts';
 
@@ -33,6 +33,30 @@ export interface YearEntry {
 export interface EraYear {
   era: Era;
   n: number;
+  /** The same words read as another state's era (大安四年: 夏 1078 is taken, 辽 1088 is another reading). */
+  others: EraReading[];
+}
+
+/** One reading of an era year: the era and the Gregorian year its n-th year falls in. */
+export interface EraReading {
+  era: Era;
+  n: number;
+  year: number;
+}
+
+/**
+ * Every reading of `name` year `n` among the eras that bore that name and reached that year, in the table's order
+ * (宋, 夏, 辽, 金; the earliest era first): 大安四年 is 夏 1078 and 辽 1088 (金's 大安 had three years), 天庆元年 is
+ * 夏 1194 and 辽 1111. A state named before the era (辽大安四年) keeps only its own. Pure.
+ */
+export function eraYearReadings(table: EraTable, name: string, n: number, state: State | null = null): EraReading[] {
+  const out: EraReading[] = [];
+  for (const era of table.byName(name)) {
+    if (state !== null && era.state !== state) continue;
+    const year = table.toGregorian(era, n);
+    if (year !== null) out.push({ era, n, year });
+  }
+  return out;
 }
 
 export type YearLink =
@@ -105,11 +129,11 @@ export function resolveYearLink(raw: string, index: YearIndex, eras: () => EraTa
   const table = eras();
   const named = readEraYear(text, table.names());
   if (named) {
-    const cands = table.byName(named.name).filter((e) => named.state === null || e.state === named.state);
     // A name several states used (大安) goes to Song first, then Xia, Liao, Jin; the earliest era of that name first.
-    const era = cands.find((e) => table.toGregorian(e, named.n) !== null);
-    if (era) return byYear(index, table.toGregorian(era, named.n)!, { era, n: named.n });
-    const best = cands[0];
+    // The other readings go with it, for the page to offer.
+    const [first, ...others] = eraYearReadings(table, named.name, named.n, named.state);
+    if (first) return byYear(index, first.year, { era: first.era, n: named.n, others });
+    const best = table.byName(named.name).filter((e) => named.state === null || e.state === named.state)[0];
     if (best) return { kind: 'no-such-era-year', era: best, n: named.n, last: best.last - best.first + 1 };
   }
   return { kind: 'unknown', text: shown };

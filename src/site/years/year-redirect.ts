@@ -7,6 +7,15 @@
 import { yearIndex, eraTable } from './year-data.ts';
 import { entryHash, resolveYearLink, yearPathOf } from '../../core/year-link.ts';
 import { onRouteChange } from '../shell/router.ts';
+import { pendingNotice } from '../shell/address.ts';
+import type { YearLink } from '../../core/year-link.ts';
+
+/** The readings of the link's era year when more than one state's era could be meant, the one opened first. */
+function readingsOf(link: YearLink): typeof pendingNotice.readings {
+  if ((link.kind !== 'entry' && link.kind !== 'gap') || !link.named?.others.length) return null;
+  const { era, n, others } = link.named;
+  return [{ era, n, year: link.year }, ...others].map((r) => ({ state: r.era.state, first: r.era.first, n: r.n, year: r.year, href: `#/year/${r.year}` }));
+}
 
 /** Characters that Docsify cannot take in a route (it puts the decoded path into CSS selectors). */
 const UNSAFE = /["\\\p{Cc}]/u;
@@ -42,6 +51,9 @@ export function yearRedirect(href: string): string | null {
  */
 export function redirectYearLink(): void {
   const settle = (): void => {
+    const raw = yearPathOf(location.hash);
+    // 大安四年 opens 夏 1078, and the page says that 辽 1088 is another reading (shell/notice.ts).
+    if (raw !== null) pendingNotice.readings = readingsOf(resolveYearLink(raw, yearIndex, eraTable));
     const to = yearRedirect(location.href);
     if (to) history.replaceState(history.state, '', to);
   };
