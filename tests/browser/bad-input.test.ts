@@ -46,6 +46,9 @@ for (const mode of ['fresh load', 'hash change'] as const) {
       assert.match(text, message, hash);
       assert.equal(await w.page.locator('.address-notice').count(), 1, `${hash}: one message`);
       assert.equal(await w.page.locator('.markdown-section img').count(), 0, `${hash}: nothing from the address became HTML`);
+      // A direction override from the address never reaches the page: the site's own words read as written.
+      const seen = await w.page.evaluate(() => document.body.innerText + document.title + location.href);
+      assert.doesNotMatch(seen, /[\u202A-\u202E\u2066-\u2069]/u, `${hash}: no direction control on the page`);
       if (mode === 'hash change') {
         // Leave for a plain page, so the next bad hash is a change again.
         await w.page.evaluate(() => (location.hash = '#/chapters/01-bingchang'));
