@@ -752,6 +752,8 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
           fn: e.dataset['fn'] ?? '',
           note: e.dataset['printNote'] ?? '',
           after: getComputedStyle(e, '::after').content,
+          // Right after another number (a note at a term's end): set off by a comma (print.test.ts).
+          run: e.hasAttribute('data-fn-run'),
         })),
       nested: [...document.querySelectorAll<HTMLElement>('.markdown-section [data-fn] [data-fn]')].map((inner) => [
         Number(inner.dataset['fn']),
@@ -774,7 +776,7 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
   assert.ok(printed.nested.length > 0, 'the chapter has a note inside a term (李讹𠼪)');
   for (const [inner, outer] of printed.nested) assert.ok(inner! < outer!, `nested note ${inner} is printed before its term's ${outer}`);
   assert.deepEqual(printed.numbered.map((n) => n.note), printed.items, 'footnote n is the note of the text numbered n');
-  assert.deepEqual(printed.numbered.map((n) => n.after), printed.numbered.map((n) => `"${n.fn}"`), 'the number is printed');
+  assert.deepEqual(printed.numbered.map((n) => n.after), printed.numbered.map((n) => (n.run ? `",${n.fn}"` : `"${n.fn}"`)), 'the number is printed');
   // A term: a number at its first place in the chapter only.
   const seen = new Set<string>();
   for (const t of printed.terms) {

@@ -6,6 +6,7 @@
 import { fill } from '../../core/words.ts';
 import { el } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+import { mode } from '../modes/settings.ts';
 import { script, withScript } from '../script/script.ts';
 import { words } from '../script/words.ts';
 
@@ -72,7 +73,8 @@ function buildFootnotes(section: HTMLElement): void {
  */
 function buildHeader(ctx: RenderContext): void {
   ctx.section.querySelector(':scope > .print-head')?.remove();
-  if (!/^chapters\//.test(ctx.route)) return;
+  // 白文 prints the text alone, as it shows it (modes/).
+  if (!/^chapters\//.test(ctx.route) || mode() === 'plain') return;
   const w = words();
   // Not a <p>: the chronicle's paragraphs are the section's <p> children (ARCHITECTURE.md).
   const head = el('div', 'print-head');
