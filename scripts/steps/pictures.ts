@@ -13,7 +13,7 @@ import { parseEventKinds, parseRegencies } from '../../src/core/event-kinds.ts';
 import { isLocated, parseGeoPlaces, parseHolders, REGION, type UnlocatedPlace } from '../../src/core/geo.ts';
 import { framePath, graticulePath, MAP_ROUTE, mapPage, mapSvg, project, spread, type MapData, type Passage } from '../../src/core/map.ts';
 import { clauseAround } from '../../src/core/pictures-text.ts';
-import { TIMELINE_ROUTE, timelineMarks, timelinePage, timelineSvg, timelineTable, type TimelinePassage } from '../../src/core/timeline.ts';
+import { datedPassages, TIMELINE_ROUTE, timelineMarks, timelinePage, timelineSvg, timelineTable, type TimelinePassage } from '../../src/core/timeline.ts';
 import { songYearName } from '../../src/core/year-format.ts';
 import { assignAnchors } from '../../src/core/years.ts';
 import { eraTable, parsedChapters, type ParsedChapter } from '../lib/chronicle.ts';
@@ -22,37 +22,11 @@ import { read } from '../lib/repo.ts';
 const chapterTitles = (): Map<string, string> =>
   new Map(readDerived(ChaptersSchema, JSON.parse(read('src/generated/chapters.json')), 'src/generated/chapters.json').map((c) => [c.route, c.title]));
 
-/** Every dated entry and every dated event inside one, each up to where the next begins. */
-function passages(chapters: readonly ParsedChapter[]): TimelinePassage[] {
-  const anchors = assignAnchors(chapters.map((c) => c.years));
-  const out: TimelinePassage[] = [];
-  chapters.forEach((c, i) => {
-    let entry: string | null = null;
-    const dated = c.years.mentions
-      .map((m, k) => ({ m, anchor: anchors[i]![k] }))
-      .filter(({ m }) => m.kind === 'entry' || m.kind === 'date');
-    dated.forEach(({ m, anchor }, k) => {
-      if (m.kind === 'entry') entry = anchor!;
-      if (!entry) return;
-      const text = c.chapter.paragraphs[m.paragraph]!.text;
-      const next = dated[k + 1];
-      const end = next && next.m.paragraph === m.paragraph ? next.m.offset : text.length;
-      out.push({
-        kind: m.kind === 'entry' ? 'entry' : 'event',
-        chapter: c.route,
-        anchor: entry,
-        year: m.year,
-        ...(m.date ? { date: m.date } : {}),
-        match: m.match,
-        p: m.paragraph,
-        paragraph: text,
-        start: m.offset,
-        end,
-      });
-    });
-  });
-  return out;
-}
+const passages = (chapters: readonly ParsedChapter[]): TimelinePassage[] =>
+  datedPassages(
+    chapters.map((c) => ({ route: c.route, paragraphs: c.chapter.paragraphs.map((p) => p.text), mentions: c.years.mentions })),
+    assignAnchors(chapters.map((c) => c.years)),
+  );
 
 function baseMap() {
   const require = createRequire(import.meta.url);
@@ -61,9 +35,7 @@ function baseMap() {
   // The frame's rivers: Natural Earth's 1:50m centre lines in the frame are the Yellow River and its mouth's
   // reach; nothing else of the layer crosses it, so it is drawn whole and clipped.
   const rivers = feature(topo, topo.objects['rivers'] as GeometryCollection);
-  const inFrame = rivers.features.filter((r) =>
-    JSON.stringify(r.geometry).match(/\[(10\d|11[0-5])\.\d+,(3[3-9]|4[0-3])\.\d+\]/),
-  );
+  const inFrame = rivers.features.filter((r) => JSON.stringify(r.geometry).match(/\[(10\d|11[0-5])\.\d+,(3[3-9]|4[0-3])\.\d+\]/));
   return {
     borders: framePath(mesh(topo, countries, (a, b) => a !== b)),
     river: inFrame.map((r) => framePath(r)).join(''),

@@ -60,8 +60,10 @@ export function parseGeoPlaces(textIn: string, file: string, glossary: readonly 
     if (before !== undefined) errors.push(new DataError(file, line, `"${p.term}" is here twice (line ${before})`));
     seen.set(p.term, line);
     if (isLocated(p)) {
-      if (p.lat < REGION.south || p.lat > REGION.north) errors.push(new DataError(file, lineOf('lat'), `lat ${p.lat} is outside ${REGION.south}–${REGION.north}°N`));
-      if (p.lon < REGION.west || p.lon > REGION.east) errors.push(new DataError(file, lineOf('lon'), `lon ${p.lon} is outside ${REGION.west}–${REGION.east}°E`));
+      if (p.lat < REGION.south || p.lat > REGION.north)
+        errors.push(new DataError(file, lineOf('lat'), `lat ${p.lat} is outside ${REGION.south}–${REGION.north}°N`));
+      if (p.lon < REGION.west || p.lon > REGION.east)
+        errors.push(new DataError(file, lineOf('lon'), `lon ${p.lon} is outside ${REGION.west}–${REGION.east}°E`));
     }
   }
   for (const g of glossary) if (!seen.has(g.term)) errors.push(new DataError(file, 1, `glossary place "${g.term}" is neither located nor unlocated here`));
@@ -103,7 +105,10 @@ export function parseHolders(textIn: string, file: string, glossary: readonly Gl
       continue;
     }
     h.changes.forEach((c, k) => {
-      if (!cites.includes(c.source)) errors.push(new DataError(file, lineOf('changes'), `change ${k + 1} of ${h.term}: "${c.source}" is not one of its glossary sources (${cites.join('；')})`));
+      if (!cites.includes(c.source))
+        errors.push(
+          new DataError(file, lineOf('changes'), `change ${k + 1} of ${h.term}: "${c.source}" is not one of its glossary sources (${cites.join('；')})`),
+        );
       const prev = h.changes[k - 1];
       if (prev && prev.year > c.year) errors.push(new DataError(file, lineOf('changes'), `change ${k + 1} of ${h.term}: the changes must be in year order`));
     });

@@ -47,20 +47,31 @@ export const FRAME = { south: 34.3, north: 41.5, west: 101, east: 114.2 } as con
 export function frameProjection() {
   const frame: GeoPermissibleObjects = {
     type: 'Polygon',
-    coordinates: [[
-      // Clockwise, as d3-geo reads a polygon's inside (counter-clockwise would be the rest of the globe).
-      [FRAME.west, FRAME.south],
-      [FRAME.west, FRAME.north],
-      [FRAME.east, FRAME.north],
-      [FRAME.east, FRAME.south],
-      [FRAME.west, FRAME.south],
-    ]],
+    coordinates: [
+      [
+        // Clockwise, as d3-geo reads a polygon's inside (counter-clockwise would be the rest of the globe).
+        [FRAME.west, FRAME.south],
+        [FRAME.west, FRAME.north],
+        [FRAME.east, FRAME.north],
+        [FRAME.east, FRAME.south],
+        [FRAME.west, FRAME.south],
+      ],
+    ],
   };
   return geoConicConformal()
     .parallels([35, 41])
     .rotate([-(FRAME.west + FRAME.east) / 2, 0])
-    .fitExtent([[0, 0], [MAP_W, MAP_H]], frame)
-    .clipExtent([[0, 0], [MAP_W, MAP_H]]);
+    .fitExtent(
+      [
+        [0, 0],
+        [MAP_W, MAP_H],
+      ],
+      frame,
+    )
+    .clipExtent([
+      [0, 0],
+      [MAP_W, MAP_H],
+    ]);
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -104,7 +115,14 @@ export interface BaseMap {
 }
 
 export function graticulePath(): string {
-  return framePath(geoGraticule().step([2, 2]).extent([[REGION.west - 2, REGION.south - 2], [REGION.east + 2, REGION.north + 2]])());
+  return framePath(
+    geoGraticule()
+      .step([2, 2])
+      .extent([
+        [REGION.west - 2, REGION.south - 2],
+        [REGION.east + 2, REGION.north + 2],
+      ])(),
+  );
 }
 
 export function mapSvg(base: BaseMap, places: readonly MapPlace[]): string {
@@ -160,7 +178,10 @@ export function mapTable(data: MapData): string {
 
 export function unlocatedList(data: MapData): string {
   const items = data.unlocated
-    .map((u) => `<li><strong>${esc(u.term)}</strong>：${esc(u.unlocated)}${u.changes.length ? `；${esc(changeText(u.changes))}` : ''}${u.passages.length ? `。见：${passageLinks(u.passages.slice(0, 3)).replaceAll('<br>', '、')}` : ''}</li>`)
+    .map(
+      (u) =>
+        `<li><strong>${esc(u.term)}</strong>：${esc(u.unlocated)}${u.changes.length ? `；${esc(changeText(u.changes))}` : ''}${u.passages.length ? `。见：${passageLinks(u.passages.slice(0, 3)).replaceAll('<br>', '、')}` : ''}</li>`,
+    )
     .join('');
   return `<details class="pictures-table mp-unlocated"><summary>未标出的地名（${data.unlocated.length} 处）及其缘由</summary><ul>${items}</ul></details>`;
 }

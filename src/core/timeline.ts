@@ -10,7 +10,7 @@ import type { Era, EraTable } from './eras.ts';
 import { kindsOf, type EventKind, type Regency } from './event-kinds.ts';
 import { escapeHtml as esc, firstClause, gregorianText, timeOf } from './pictures-text.ts';
 import { songYearName } from './year-format.ts';
-import type { DateValue } from './years.ts';
+import type { DateValue, YearMention } from './years.ts';
 
 export const TIMELINE_ROUTE = 'timeline';
 export const FIRST_YEAR = 1086;
@@ -38,6 +38,41 @@ export interface TimelineMark extends TimelinePassage {
   kinds: EventKind[];
   first: string;
   dateText: string;
+}
+
+/**
+ * Every dated entry and every dated event inside one (a `date` mention: a month or day later in the entry), in
+ * text order, each up to where the next begins in its paragraph. `anchors` are the entries' (assignAnchors).
+ */
+export function datedPassages(
+  chapters: readonly { route: string; paragraphs: readonly string[]; mentions: readonly YearMention[] }[],
+  anchors: readonly (readonly (string | null)[])[],
+): TimelinePassage[] {
+  const out: TimelinePassage[] = [];
+  chapters.forEach((c, i) => {
+    let entry: string | null = null;
+    const dated = c.mentions.map((m, k) => ({ m, anchor: anchors[i]?.[k] ?? null })).filter(({ m }) => m.kind === 'entry' || m.kind === 'date');
+    dated.forEach(({ m, anchor }, k) => {
+      if (m.kind === 'entry') entry = anchor;
+      if (!entry) return;
+      const text = c.paragraphs[m.paragraph]!;
+      const next = dated[k + 1];
+      const end = next && next.m.paragraph === m.paragraph ? next.m.offset : text.length;
+      out.push({
+        kind: m.kind === 'entry' ? 'entry' : 'event',
+        chapter: c.route,
+        anchor: entry,
+        year: m.year,
+        ...(m.date ? { date: m.date } : {}),
+        match: m.match,
+        p: m.paragraph,
+        paragraph: text,
+        start: m.offset,
+        end,
+      });
+    });
+  });
+  return out;
 }
 
 export function timelineMarks(passages: readonly TimelinePassage[], kinds: readonly EventKind[]): TimelineMark[] {
@@ -131,7 +166,13 @@ function layoutLane(marks: readonly TimelineMark[]): { mark: TimelineMark; row: 
     });
 }
 
-export function timelineSvg(marks: readonly TimelineMark[], kinds: readonly EventKind[], eras: readonly Era[], regencies: readonly Regency[], table: EraTable): string {
+export function timelineSvg(
+  marks: readonly TimelineMark[],
+  kinds: readonly EventKind[],
+  eras: readonly Era[],
+  regencies: readonly Regency[],
+  table: EraTable,
+): string {
   const parts: string[] = [];
   const rows: { label: string; bands: Band[] }[] = [
     { label: '宋帝', bands: rulerBands(eras, '宋') },
@@ -141,7 +182,13 @@ export function timelineSvg(marks: readonly TimelineMark[], kinds: readonly Even
       label: '夏摄政',
       bands: regencies
         .filter((r) => r.state === '夏')
-        .map((r) => ({ label: r.name, title: `${r.name}（${r.from[0]}—${r.to[0]}）：${r.basis}`, from: r.from[0] + (r.from[1] - 1) / 12, to: r.to[0] + (r.to[1] - 1) / 12, cls: 'tl-regency' })),
+        .map((r) => ({
+          label: r.name,
+          title: `${r.name}（${r.from[0]}—${r.to[0]}）：${r.basis}`,
+          from: r.from[0] + (r.from[1] - 1) / 12,
+          to: r.to[0] + (r.to[1] - 1) / 12,
+          cls: 'tl-regency',
+        })),
     },
     { label: '夏年号', bands: eraBands(eras, '夏') },
     { label: '辽年号', bands: eraBands(eras, '辽') },
@@ -162,7 +209,9 @@ export function timelineSvg(marks: readonly TimelineMark[], kinds: readonly Even
     const placed = layoutLane(inLane);
     const rowsN = Math.max(1, ...placed.map((p) => p.row + 1));
     const h = rowsN * LANE_ROW + 8;
-    laneSvg.push(`<g class="tl-lane k-${lane.id}"><rect class="tl-lane-bg" x="${LEFT}" y="${y}" width="${W - LEFT - RIGHT}" height="${h}"/><text class="tl-row-label" x="${LEFT - 6}" y="${f(y + h / 2 + 4)}" text-anchor="end">${esc(lane.name)}</text></g>`);
+    laneSvg.push(
+      `<g class="tl-lane k-${lane.id}"><rect class="tl-lane-bg" x="${LEFT}" y="${y}" width="${W - LEFT - RIGHT}" height="${h}"/><text class="tl-row-label" x="${LEFT - 6}" y="${f(y + h / 2 + 4)}" text-anchor="end">${esc(lane.name)}</text></g>`,
+    );
     for (const { mark, row } of placed) {
       const cy = y + 4 + LANE_ROW / 2 + row * LANE_ROW;
       const r = mark.kind === 'entry' ? 5.5 : 3.5;
@@ -181,7 +230,9 @@ export function timelineSvg(marks: readonly TimelineMark[], kinds: readonly Even
   const ticks: string[] = [];
   for (let yr = FIRST_YEAR; yr <= LAST_YEAR; yr++) {
     const x0 = x(yr);
-    years.push(`<rect class="tl-year${yr % 2 ? ' tl-odd' : ''}" data-year="${yr}" x="${f(x0)}" y="${TOP - 4}" width="${f(x(yr + 1) - x0)}" height="${height - TOP - 14}"/>`);
+    years.push(
+      `<rect class="tl-year${yr % 2 ? ' tl-odd' : ''}" data-year="${yr}" x="${f(x0)}" y="${TOP - 4}" width="${f(x(yr + 1) - x0)}" height="${height - TOP - 14}"/>`,
+    );
     const major = yr % 5 === 0 || yr === FIRST_YEAR || yr === LAST_YEAR;
     ticks.push(`<line class="tl-tick" x1="${f(x0)}" x2="${f(x0)}" y1="${TOP - 8}" y2="${TOP - (major ? 14 : 10)}"/>`);
     if (major) ticks.push(`<text class="tl-tick-label" x="${f(x0 + 1)}" y="${TOP - 16}">${yr}</text>`);

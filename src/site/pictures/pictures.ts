@@ -11,6 +11,7 @@
 import { MapDataSchema, readDerived } from '../../core/derived.ts';
 import type { MapData, MapPlace, Passage } from '../../core/map.ts';
 import { el } from '../shell/dom-text.ts';
+import { onRouteChange } from '../shell/router.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { scriptBase } from '../script/script.ts';
 import { fill } from '../../core/words.ts';
@@ -20,6 +21,8 @@ const state = {
   /** The last year the reader was at in a chapter (the years feature's `reader:year`). */
   year: null as number | null,
   map: null as Promise<MapData | null> | null,
+  /** The render on screen: a change of query alone (`?chapter=`, `?year=`) is not rendered again by Docsify. */
+  render: null as RenderContext | null,
 };
 
 const mapUrl = (): string => `${scriptBase()}data/map.json`;
@@ -136,7 +139,11 @@ function showPlace(figure: HTMLElement, place: MapPlace, data: MapData): void {
   figure.querySelector(`.mp-point[data-term="${CSS.escape(place.term)}"]`)?.setAttribute('aria-pressed', 'true');
   const h = el('h2', 'mp-place', place.term);
   const site = el('p', 'mp-site', `${fill(w().picModern, { site: place.site })}${place.approximate ? w().picApprox : ''}`);
-  const src = el('p', 'mp-source', `${fill(w().picCoords, { lat: place.lat.toFixed(3), lon: place.lon.toFixed(3), source: place.source })}${place.note ? `。${place.note}` : ''}`);
+  const src = el(
+    'p',
+    'mp-source',
+    `${fill(w().picCoords, { lat: place.lat.toFixed(3), lon: place.lon.toFixed(3), source: place.source })}${place.note ? `。${place.note}` : ''}`,
+  );
   const parts: HTMLElement[] = [h, site, src];
   if (place.changes.length) {
     const ul = el('ul', 'mp-changes');
@@ -145,7 +152,13 @@ function showPlace(figure: HTMLElement, place: MapPlace, data: MapData): void {
   }
   const chapter = query('chapter');
   const shown = chapter ? place.passages.filter((p) => p.chapter === `chapters/${chapter}`) : place.passages;
-  parts.push(el('p', 'mp-count', `${fill(w().picCount, { n: place.passages.length })}${chapter && shown.length !== place.passages.length ? fill(w().picCountChapter, { n: shown.length }) : ''}：`));
+  parts.push(
+    el(
+      'p',
+      'mp-count',
+      `${fill(w().picCount, { n: place.passages.length })}${chapter && shown.length !== place.passages.length ? fill(w().picCountChapter, { n: shown.length }) : ''}：`,
+    ),
+  );
   parts.push(passageList(chapter && shown.length ? shown : place.passages));
   panel.replaceChildren(...parts);
   void data;
@@ -209,8 +222,16 @@ export const pictures: Feature = {
       const year = (e as CustomEvent<{ year: number | null }>).detail?.year;
       if (typeof year === 'number') state.year = year;
     });
+    onRouteChange(() => {
+      const ctx = state.render;
+      const route = location.hash.replace(/^#\/?/, '').split('?')[0];
+      if (!ctx?.section.isConnected || route !== ctx.route) return;
+      if (route === 'timeline') timeline(ctx);
+      else if (route === 'map') void map(ctx);
+    });
   },
   doneEach(ctx: RenderContext) {
+    state.render = ctx;
     if (ctx.route.startsWith('chapters/')) chapterLinks(ctx);
     else if (ctx.route === 'timeline') timeline(ctx);
     else if (ctx.route === 'map') return map(ctx);
