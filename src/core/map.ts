@@ -192,7 +192,7 @@ export function mapPage(svg: string, data: MapData): string {
     '',
     `本传所见地名，以注释所称今地标在今图上：实心圆为今地即其地，空心圆为约略位置（确址待考，标在注释所称今县治），外圈表示曾在宋、夏、金之间易手。点击或按回车键查看一地见于本传的段落。底图为 Natural Earth 今国界与黄河；坐标出自 CHGIS（中国历史地理信息系统）。`,
     '',
-    `<div class="mp-figure" data-pictures="map"><p class="mp-chapter" hidden></p><div class="mp-canvas">${svg}</div><section class="mp-panel" aria-live="polite" aria-label="地名的段落"><p class="mp-hint">选一个地名，这里列出它见于本传的段落。</p></section></div>`,
+    `<div class="mp-figure" data-pictures="map"><p class="mp-chapter" hidden></p><div class="mp-canvas pictures-scroll">${svg}</div><section class="mp-panel" aria-live="polite" aria-label="地名的段落"><p class="mp-hint">选一个地名，这里列出它见于本传的段落。</p></section></div>`,
     '',
     mapTable(data),
     '',

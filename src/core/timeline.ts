@@ -219,7 +219,7 @@ export function timelineSvg(
       const href = `#/${mark.chapter}?id=${mark.anchor}`;
       const data = `data-year="${mark.year}" data-kind="${lane.id}"${mark.kind === 'entry' ? ` data-entry="${mark.anchor}"` : ` data-in="${mark.anchor}"`}`;
       markSvg.push(
-        `<a class="tl-mark tl-${mark.kind} k-${lane.id}" href="${esc(href)}" ${data} aria-label="${esc(label)}"><title>${esc(label)}</title><circle cx="${f(x(mark.t))}" cy="${f(cy)}" r="${r}"/></a>`,
+        `<a class="tl-mark tl-${mark.kind} k-${lane.id}" href="${esc(href)}" ${data} aria-label="${esc(label)}"><title>${esc(label)}</title><circle cx="${f(x(mark.t))}" cy="${f(cy)}" r="${r}"/><circle class="tl-hit" cx="${f(x(mark.t))}" cy="${f(cy)}" r="7"/></a>`,
       );
     }
     y += h + 2;
@@ -277,7 +277,7 @@ export function timelinePage(svg: string, tableHtml: string, kinds: readonly Eve
     '',
     `本传所记元祐元年至建炎元年（${FIRST_YEAR}—${LAST_YEAR}）的纪事，按公历排列。每个圆点是一条纪事，按其所记之事分类（攻、战、进筑、来贡等，依本传用语归类）；点击即到原文。阅读时所在的年份在图中标出。`,
     '',
-    `<div class="tl-figure" data-pictures="timeline"><ul class="tl-legend" aria-label="类别">${legend}<li class="k-other"><span class="tl-swatch" aria-hidden="true"></span>其他</li></ul><p class="tl-current" hidden></p>${svg}<div class="pictures-tip" role="status" hidden></div></div>`,
+    `<div class="tl-figure" data-pictures="timeline"><ul class="tl-legend" aria-label="类别">${legend}<li class="k-other"><span class="tl-swatch" aria-hidden="true"></span>其他</li></ul><p class="tl-current" hidden></p><div class="pictures-scroll">${svg}</div><div class="pictures-tip" role="status" hidden></div></div>`,
     '',
     tableHtml,
     '',

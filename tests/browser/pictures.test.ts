@@ -49,7 +49,7 @@ test('timeline: one mark per dated entry, linked to it; a mark lands on its entr
   // The reader was at 1090 (the years feature's reader:year event): that year is marked.
   assert.equal(await w.page.locator('rect.tl-year.is-current').getAttribute('data-year'), '1090');
   assert.match((await w.page.locator('.tl-current').innerText()) ?? '', /1090/);
-  await w.page.locator('a.tl-entry[data-entry="y1097"] circle').click();
+  await w.page.locator('a.tl-entry[data-entry="y1097"] circle:not(.tl-hit)').click();
   await waitForRender(w.page, 'chapters/03-shaosheng-yuanfu');
   await w.page.locator('#y1097.is-target').waitFor();
   clean(w);
@@ -103,7 +103,7 @@ test('map: every located place has a point; passages listed right for checked pl
   await w.page.close();
 });
 
-test('map: a chapter’s 「本章地图」 link highlights its places; touch opens a place', async () => {
+test('map: a chapter’s 「本章地图」 link highlights its places; touch opens a place and a timeline mark', async () => {
   const ctx = await t.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const w = await watchedPage(ctx, t.origin);
   await open(w.page, 'chapters/05-qinzong-gaozong');
@@ -117,6 +117,11 @@ test('map: a chapter’s 「本章地图」 link highlights its places; touch op
   await w.page.locator('.mp-point[data-term="云中"] .mp-dot').tap();
   await w.page.locator('.mp-panel h2', { hasText: '云中' }).waitFor();
   assert.deepEqual(await w.page.$$eval('.mp-panel .mp-passages a', (as) => as.map((a) => a.getAttribute('href'))), expectedLinks('云中'));
+  // The timeline by touch: a tapped mark opens its entry.
+  await open(w.page, 'timeline');
+  await w.page.locator('a.tl-entry[data-entry="y1119"] circle:not(.tl-hit)').tap();
+  await waitForRender(w.page, 'chapters/04-huizong');
+  await w.page.locator('#y1119.is-target').waitFor();
   // An unknown chapter is said as text, and nothing is highlighted.
   await w.page.goto(`${t.site.url}#/map?chapter=%3Cb%3Ex`);
   await w.page.locator('.mp-chapter', { hasText: '没有这一章：「<b>x」' }).waitFor();
