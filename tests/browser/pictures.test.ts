@@ -130,6 +130,25 @@ test('map: a chapter’s 「本章地图」 link highlights its places; touch op
   await ctx.close();
 });
 
+test('a chapter asks for neither picture; each picture prints on one page', async () => {
+  const w = await watchedPage(t.context, t.origin);
+  const asked: string[] = [];
+  w.page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await open(w.page, 'chapters/04-huizong');
+  assert.deepEqual(
+    asked.filter((p) => /timeline\.md|map\.md|map\.json/.test(p)),
+    [],
+    'a chapter fetched a picture',
+  );
+  for (const route of ['timeline', 'map']) {
+    await open(w.page, route);
+    const pdf = (await w.page.pdf({ format: 'A4' })).toString('latin1');
+    assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, `${route} prints on one page`);
+  }
+  clean(w);
+  await w.page.close();
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe-core (${colorScheme}): the timeline and the map with a place open`, async () => {
     const context = await t.browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme });
