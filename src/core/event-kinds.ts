@@ -21,7 +21,7 @@ export interface EventKind {
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-const KindSchema = v.strictObject({
+const KindSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z]+$/, 'must be lower-case letters (it is a class name)')),
   name: text,
   words: v.pipe(v.array(text), v.minLength(1, 'list at least one word')),
@@ -29,7 +29,7 @@ const KindSchema = v.strictObject({
 });
 
 export function parseEventKinds(textIn: string, file: string, chronicle: string): EventKind[] {
-  const items = readYamlList(textIn, file, KindSchema);
+  const items = readYamlList(textIn, file, 'a kind', ['id', 'name', 'words', 'reason'], KindSchema);
   const errors: DataError[] = [];
   const ids = new Set<string>();
   const owner = new Map<string, string>();
@@ -64,7 +64,7 @@ export interface Regency {
 
 const yearMonth = v.tuple([v.pipe(v.number(), v.integer()), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))]);
 
-const RegencySchema = v.strictObject({
+const RegencySchema = v.object({
   state: v.picklist(STATES),
   name: text,
   from: yearMonth,
@@ -74,7 +74,7 @@ const RegencySchema = v.strictObject({
 });
 
 export function parseRegencies(textIn: string, file: string): Regency[] {
-  const items = readYamlList(textIn, file, RegencySchema);
+  const items = readYamlList(textIn, file, 'a regency', ['state', 'name', 'from', 'to', 'basis', 'sources'], RegencySchema);
   const errors: DataError[] = [];
   for (const { value: r, lineOf } of items) {
     if (r.from[0] * 12 + r.from[1] > r.to[0] * 12 + r.to[1]) errors.push(new DataError(file, lineOf('to'), '"to" is before "from"'));

@@ -32,7 +32,7 @@ export const isLocated = (p: GeoPlace): p is LocatedPlace => 'lat' in p;
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-const LocatedSchema = v.strictObject({
+const LocatedSchema = v.object({
   term: text,
   lat: v.number(),
   lon: v.number(),
@@ -41,7 +41,7 @@ const LocatedSchema = v.strictObject({
   source: v.pipe(text, v.startsWith('CHGIS hvd_', 'must name its CHGIS record: "CHGIS hvd_<id> <name>（<years>）"')),
   note: v.optional(text),
 });
-const UnlocatedSchema = v.strictObject({ term: text, unlocated: text });
+const UnlocatedSchema = v.object({ term: text, unlocated: text });
 const PlaceSchema = v.union([LocatedSchema, UnlocatedSchema], 'a place has lat, lon, site, approximate and source, or unlocated (a reason)');
 
 export interface GlossaryPlace {
@@ -50,7 +50,7 @@ export interface GlossaryPlace {
 }
 
 export function parseGeoPlaces(textIn: string, file: string, glossary: readonly GlossaryPlace[]): GeoPlace[] {
-  const items = readYamlList(textIn, file, PlaceSchema);
+  const items = readYamlList(textIn, file, 'a place', ['term', 'lat', 'lon', 'site', 'approximate', 'source', 'note', 'unlocated'], PlaceSchema);
   const errors: DataError[] = [];
   const known = new Set(glossary.map((g) => g.term));
   const seen = new Map<string, number>();
@@ -85,7 +85,7 @@ export interface PlaceHolders {
   changes: HolderChange[];
 }
 
-const HoldersSchema = v.strictObject({
+const HoldersSchema = v.object({
   term: text,
   changes: v.pipe(
     v.array(v.strictObject({ year: v.pipe(v.number(), v.integer()), to: v.picklist(HOLDERS), what: text, source: text })),
@@ -95,7 +95,7 @@ const HoldersSchema = v.strictObject({
 
 /** Each change's source must be one of that place's glossary sources (its citation, before 「：」): no new claims. */
 export function parseHolders(textIn: string, file: string, glossary: readonly GlossaryPlace[]): PlaceHolders[] {
-  const items = readYamlList(textIn, file, HoldersSchema);
+  const items = readYamlList(textIn, file, 'a place that changed hands', ['term', 'changes'], HoldersSchema);
   const errors: DataError[] = [];
   const byTerm = new Map(glossary.map((g) => [g.term, g.sources.map((s) => s.split('：')[0]!.trim())]));
   for (const { value: h, lineOf } of items) {

@@ -1,11 +1,12 @@
 /**
- * A reviewed data file that is a YAML list of records, checked item by item against a valibot schema: every fault
- * is reported at once, each at the line of the field it concerns (or of the item), as `file:line: problem`.
+ * A reviewed data file that is a YAML list of records, read through the one YAML reader (yaml-data.ts: syntax
+ * errors, unknown fields, lines) and each record checked against a valibot schema: every fault is reported at once,
+ * each at the line of the field it concerns (or of the item), as `file:line: problem`.
  */
 import * as v from 'valibot';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isSeq } from 'yaml';
 import { DataError, DataErrors } from './data-error.ts';
-import { yamlErrors } from './yaml-errors.ts';
+import { mappingItems, readYaml } from './yaml-data.ts';
 
 export interface Located<T> {
   value: T;
@@ -14,32 +15,24 @@ export interface Located<T> {
   lineOf(field: string): number;
 }
 
-export function readYamlList<T>(text: string, file: string, schema: v.GenericSchema<unknown, T>): Located<T>[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) throw new DataErrors(yamlErrors(file, text, doc.errors, lc));
-  const lineAt = (node: YamlNode | null | undefined): number => (node?.range ? lc.linePos(node.range[0]).line : 1);
-  if (doc.contents === null) return [];
-  if (!isSeq(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list')]);
+/** `what` names an item in messages ("a place"); `fields` are the fields an item may have. */
+export function readYamlList<T>(text: string, file: string, what: string, fields: readonly string[], schema: v.GenericSchema<unknown, T>): Located<T>[] {
+  const y = readYaml(text, file);
+  if (y.doc.contents === null) return [];
+  if (!isSeq(y.doc.contents)) throw new DataErrors([new DataError(file, 1, `expected a list, each item ${what}`)]);
   const errors: DataError[] = [];
   const out: Located<T>[] = [];
-  for (const item of doc.contents.items) {
-    const line = lineAt(item as YamlNode);
-    const lineOf = (field: string): number => {
-      if (!isMap(item)) return line;
-      const pair = item.items.find((p) => (p.key as { value?: unknown } | null)?.value === field);
-      return pair ? lineAt(pair.key as YamlNode) : line;
-    };
-    const r = v.safeParse(schema, (item as { toJSON(): unknown }).toJSON());
+  for (const item of mappingItems(y.doc.contents, what, new Set(fields), { file, lineOf: y.lineOf }, errors)) {
+    const r = v.safeParse(schema, item.value);
     if (!r.success) {
       for (const issue of r.issues) {
         const key = issue.path?.[0]?.key;
         const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-        errors.push(new DataError(file, typeof key === 'string' ? lineOf(key) : line, `${path ? `"${path}": ` : ''}${issue.message}`));
+        errors.push(new DataError(file, typeof key === 'string' ? item.fieldLine(key) : item.line, `${path ? `"${path}": ` : ''}${issue.message}`));
       }
       continue;
     }
-    out.push({ value: r.output, line, lineOf });
+    out.push({ value: r.output, line: item.line, lineOf: item.fieldLine });
   }
   if (errors.length) throw new DataErrors(errors);
   return out;

@@ -65,6 +65,10 @@ test('geo: faults are named at file:line', () => {
   const missingSource = `# a comment\n- term: 兰州\n  lat: 36\n  lon: 103.8\n  site: 今兰州\n  approximate: false\n  source: 据说\n`;
   assert.match(errorsOf(() => parseGeoPlaces(missingSource, 'g.yaml', one))[0]!, /^g\.yaml:7: "source": must name its CHGIS record/);
   assert.deepEqual(
+    errorsOf(() => parseGeoPlaces(good.replace(' }', ', modren: 兰州 }'), 'g.yaml', one)),
+    ['g.yaml:1: unknown field "modren"'],
+  );
+  assert.deepEqual(
     errorsOf(() => parseGeoPlaces('', 'g.yaml', one)),
     ['g.yaml:1: glossary place "兰州" is neither located nor unlocated here'],
   );
