@@ -3,7 +3,7 @@
  * (scripts/steps/pictures.ts) as SVG in their markdown, so they cost a chapter nothing: the pages are fetched only
  * when opened, and the map's passage lists (data/map.json) only on the map page. This feature adds what needs the
  * page: the year the reader was at, a tip on the timeline's marks, the map's passage panel and the chapter's
- * places (`#/map?chapter=04-huizong`), and each chapter's 「本章地图 · 时间线」 links.
+ * places (`#/map?chapter=04-huizong`), and each chapter's 「本章地图 · 时间线」 links at its foot.
  *
  * The reader's year comes from the years feature's `reader:year` event (src/site/years/year-nav.ts), never from
  * its DOM; a timeline link may also carry it (`#/timeline?year=1088`, the year navigator's link does).
@@ -51,8 +51,6 @@ const w = words;
 
 function chapterLinks(ctx: RenderContext): void {
   ctx.section.querySelector(':scope > .pictures-links')?.remove();
-  const h1 = ctx.section.querySelector(':scope > h1');
-  if (!h1) return;
   const nav = el('nav', 'pictures-links');
   nav.setAttribute('aria-label', w().picLinks);
   const map = el('a', '', w().picChapterMap);
@@ -60,7 +58,10 @@ function chapterLinks(ctx: RenderContext): void {
   const line = el('a', '', w().picTimeline);
   line.href = '#/timeline';
   nav.append(map, ' · ', line);
-  h1.after(nav);
+  // At the chapter's foot, before the previous/next links: the head of the page stays the text's.
+  const foot = ctx.section.querySelector(':scope > .chapter-nav');
+  if (foot) foot.before(nav);
+  else ctx.section.append(nav);
 }
 
 // ── the timeline ────────────────────────────────────────────────────────────────────────────────────────────
