@@ -11,7 +11,19 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ChaptersSchema, GlossaryIndexSchema, readDerived } from '../../src/core/derived.ts';
 import { parseEventKinds, parseRegencies } from '../../src/core/event-kinds.ts';
 import { isLocated, parseGeoPlaces, parseHolders, REGION, type UnlocatedPlace } from '../../src/core/geo.ts';
-import { framePath, graticulePath, MAP_ROUTE, mapPage, mapSvg, project, spread, type MapData, type Passage } from '../../src/core/map.ts';
+import {
+  framePath,
+  graticulePath,
+  MAP_ROUTE,
+  TIMELINE_WORDS,
+  wordAttributes,
+  mapPage,
+  mapSvg,
+  project,
+  spread,
+  type MapData,
+  type Passage,
+} from '../../src/core/map.ts';
 import { clauseAround } from '../../src/core/pictures-text.ts';
 import { datedPassages, TIMELINE_ROUTE, timelineMarks, timelinePage, timelineSvg, timelineTable, type TimelinePassage } from '../../src/core/timeline.ts';
 import { songYearName } from '../../src/core/year-format.ts';
@@ -60,7 +72,7 @@ export default async function picturesStep({ out }: { root: string; out: string 
   const regencies = parseRegencies(read('data/pictures/regencies.yaml'), 'data/pictures/regencies.yaml');
   const marks = timelineMarks(passages(chapters), kinds);
   const svg = timelineSvg(marks, kinds, table.eras, regencies, table);
-  writeFileSync(join(out, `${TIMELINE_ROUTE}.md`), timelinePage(svg, timelineTable(marks, table, titles), kinds));
+  writeFileSync(join(out, `${TIMELINE_ROUTE}.md`), timelinePage(svg, timelineTable(marks, table, titles), kinds, wordAttributes(TIMELINE_WORDS)));
 
   // ── map ──
   const index = readDerived(GlossaryIndexSchema, JSON.parse(readFileSync(join(out, 'data/glossary.json'), 'utf8')), 'site/data/glossary.json');

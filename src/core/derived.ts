@@ -1,7 +1,9 @@
 /**
  * The shapes of the derived data (src/generated/*.json, written by `npm run gen`; site/data/glossary.json, written
  * by the build) as schemas, so that whoever reads one checks it there instead of trusting a cast: a stale or hand-
- * edited file fails with the file and the path inside it, not as a wrong page later. The generators' output types
+ * edited file fails with the file and the path inside it, not as a wrong page later. A schema that only a late
+ * feature reads lives beside this file (derived-map.ts), so the first script, which reads the year index, does not
+ * carry it. The generators' output types
  * are these schemas' (a generator cannot write what its reader would refuse).
  */
 import type { SearchIndex } from './search.ts';
@@ -10,7 +12,6 @@ import { STATES, type CompactEra } from './eras.ts';
 import type { GlossaryIndex } from './glossary-view.ts';
 import { KINDS } from './glossary-view.ts';
 import type { YearIndex } from './year-link.ts';
-import type { MapData } from './map.ts';
 
 const int = v.pipe(v.number(), v.integer());
 const str = v.string();
@@ -90,26 +91,3 @@ export function readDerived<T>(schema: v.GenericSchema<unknown, T>, data: unknow
   throw new Error(`${file}: ${path ? `at ${path}: ` : ''}${issue.message}`);
 }
 
-const PassageSchema = v.object({ chapter: str, title: str, year: v.nullable(int), yearName: str, snippet: str, anchor: str });
-const ChangeSchema = v.object({ year: int, to: v.picklist(['宋', '夏', '金'] as const), what: str, source: str });
-
-/** site/data/map.json, written by scripts/steps/pictures.ts (src/core/map.ts) and fetched by the map page. */
-export const MapDataSchema: v.GenericSchema<unknown, MapData> = v.object({
-  places: v.array(
-    v.object({
-      term: str,
-      lat: v.number(),
-      lon: v.number(),
-      site: str,
-      approximate: v.boolean(),
-      source: str,
-      note: v.optional(str),
-      x: v.number(),
-      y: v.number(),
-      passages: v.array(PassageSchema),
-      changes: v.array(ChangeSchema),
-    }),
-  ),
-  unlocated: v.array(v.object({ term: str, unlocated: str, passages: v.array(PassageSchema), changes: v.array(ChangeSchema) })),
-  chapters: v.array(v.object({ route: str, title: str })),
-});

@@ -186,13 +186,41 @@ export function unlocatedList(data: MapData): string {
   return `<details class="pictures-table mp-unlocated"><summary>未标出的地名（${data.unlocated.length} 处）及其缘由</summary><ul>${items}</ul></details>`;
 }
 
+/**
+ * The words the map's panel writes (placeholders in braces), carried by the page as data attributes: the page is
+ * converted to traditional characters with the rest of the site, and the first script need not carry them.
+ */
+export const MAP_WORDS = {
+  modern: '今地：{site}',
+  approx: '（约略位置，确址待考）',
+  coords: '坐标：{lat}°N {lon}°E，{source}',
+  changes: '易手',
+  change: '{year}年归{to}：{what}（{source}）',
+  count: '见于本传 {n} 处',
+  countChapter: '（本章 {n} 处）',
+  noChapter: '没有这一章：「{chapter}」。下图是全部地名。',
+  chapterPlaces: '本章「{title}」的地名 {n} 处已标出：{names}',
+  chapterOff: '；未标出 {n} 处：{names}',
+  allPlaces: '看全部地名',
+  backToChapter: '回到本章',
+} as const;
+
+export const TIMELINE_WORDS = { readerAt: '阅读位置：{year}年', backToYear: '回到该年纪事' } as const;
+
+/** `data-w-<key>` attributes of a page's words. */
+export function wordAttributes(words: Readonly<Record<string, string>>): string {
+  return Object.entries(words)
+    .map(([k, w]) => ` data-w-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${esc(w)}"`)
+    .join('');
+}
+
 export function mapPage(svg: string, data: MapData): string {
   return [
     '# 地图',
     '',
     `本传所见地名，以注释所称今地标在今图上：实心圆为今地即其地，空心圆为约略位置（确址待考，标在注释所称今县治），外圈表示曾在宋、夏、金之间易手。点击或按回车键查看一地见于本传的段落。底图为 Natural Earth 今国界与黄河；坐标出自 CHGIS（中国历史地理信息系统）。`,
     '',
-    `<div class="mp-figure" data-pictures="map"><p class="mp-chapter" hidden></p><div class="mp-canvas pictures-scroll">${svg}</div><section class="mp-panel" aria-live="polite" aria-label="地名的段落"><p class="mp-hint">选一个地名，这里列出它见于本传的段落。</p></section></div>`,
+    `<div class="mp-figure" data-pictures="map"${wordAttributes(MAP_WORDS)}><p class="mp-chapter" hidden></p><div class="mp-canvas pictures-scroll">${svg}</div><section class="mp-panel" aria-live="polite" aria-label="地名的段落"><p class="mp-hint">选一个地名，这里列出它见于本传的段落。</p></section></div>`,
     '',
     mapTable(data),
     '',

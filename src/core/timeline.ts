@@ -270,14 +270,14 @@ export function timelineTable(marks: readonly TimelineMark[], table: EraTable, t
   ].join('');
 }
 
-export function timelinePage(svg: string, tableHtml: string, kinds: readonly EventKind[]): string {
+export function timelinePage(svg: string, tableHtml: string, kinds: readonly EventKind[], wordAttributes = ''): string {
   const legend = kinds.map((k) => `<li class="k-${k.id}"><span class="tl-swatch" aria-hidden="true"></span>${esc(k.name)}</li>`).join('');
   return [
     '# 时间线',
     '',
     `本传所记元祐元年至建炎元年（${FIRST_YEAR}—${LAST_YEAR}）的纪事，按公历排列。每个圆点是一条纪事，按其所记之事分类（攻、战、进筑、来贡等，依本传用语归类）；点击即到原文。阅读时所在的年份在图中标出。`,
     '',
-    `<div class="tl-figure" data-pictures="timeline"><ul class="tl-legend" aria-label="类别">${legend}<li class="k-other"><span class="tl-swatch" aria-hidden="true"></span>其他</li></ul><p class="tl-current" hidden></p><div class="pictures-scroll">${svg}</div><div class="pictures-tip" role="status" hidden></div></div>`,
+    `<div class="tl-figure" data-pictures="timeline"${wordAttributes}><ul class="tl-legend" aria-label="类别">${legend}<li class="k-other"><span class="tl-swatch" aria-hidden="true"></span>其他</li></ul><p class="tl-current" hidden></p><div class="pictures-scroll">${svg}</div><div class="pictures-tip" role="status" hidden></div></div>`,
     '',
     tableHtml,
     '',

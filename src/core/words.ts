@@ -48,20 +48,6 @@ export const WORDS = {
   picLinks: '本章图示',
   picChapterMap: '本章地图',
   picTimeline: '时间线',
-  picReaderAt: '阅读位置：{year}年',
-  picBackToYear: '回到该年纪事',
-  picModern: '今地：{site}',
-  picApprox: '（约略位置，确址待考）',
-  picCoords: '坐标：{lat}°N {lon}°E，{source}',
-  picChanges: '易手',
-  picChange: '{year}年归{to}：{what}（{source}）',
-  picCount: '见于本传 {n} 处',
-  picCountChapter: '（本章 {n} 处）',
-  picNoChapter: '没有这一章：「{chapter}」。下图是全部地名。',
-  picChapterPlaces: '本章「{title}」的地名 {n} 处已标出：{names}',
-  picChapterOff: '；未标出 {n} 处：{names}',
-  picAllPlaces: '看全部地名',
-  picBackToChapter: '回到本章',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORDS]: string };

@@ -8,7 +8,8 @@
  * The reader's year comes from the years feature's `reader:year` event (src/site/years/year-nav.ts), never from
  * its DOM; a timeline link may also carry it (`#/timeline?year=1088`, the year navigator's link does).
  */
-import { MapDataSchema, readDerived } from '../../core/derived.ts';
+import { readDerived } from '../../core/derived.ts';
+import { MapDataSchema } from '../../core/derived-map.ts';
 import type { MapData, MapPlace, Passage } from '../../core/map.ts';
 import { el } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
@@ -46,6 +47,11 @@ function query(name: string): string | null {
 }
 
 const w = words;
+
+/** A word the page carries (`data-w-*` on the figure, src/core/map.ts), filled in; '' if the page lacks it. */
+function pw(figure: HTMLElement, key: string, values: Record<string, string | number> = {}): string {
+  return fill(figure.dataset[`w${key[0]!.toUpperCase()}${key.slice(1)}`] ?? '', values);
+}
 
 // ── chapters: links to the pictures ─────────────────────────────────────────────────────────────────────────
 
@@ -90,9 +96,9 @@ function timeline(ctx: RenderContext): void {
     const first = figure.querySelector<SVGAElement>(`a.tl-entry[data-year="${year}"]`);
     if (note) {
       note.hidden = false;
-      note.textContent = fill(w().picReaderAt, { year });
+      note.textContent = pw(figure, 'readerAt', { year });
       if (first) {
-        const a = el('a', '', w().picBackToYear);
+        const a = el('a', '', pw(figure, 'backToYear'));
         a.href = first.getAttribute('href') ?? '';
         note.append('　', a);
       }
@@ -139,17 +145,17 @@ function showPlace(figure: HTMLElement, place: MapPlace, data: MapData): void {
   for (const g of figure.querySelectorAll('.mp-point[aria-pressed]')) g.removeAttribute('aria-pressed');
   figure.querySelector(`.mp-point[data-term="${CSS.escape(place.term)}"]`)?.setAttribute('aria-pressed', 'true');
   const h = el('h2', 'mp-place', place.term);
-  const site = el('p', 'mp-site', `${fill(w().picModern, { site: place.site })}${place.approximate ? w().picApprox : ''}`);
+  const site = el('p', 'mp-site', `${pw(figure, 'modern', { site: place.site })}${place.approximate ? pw(figure, 'approx') : ''}`);
   const src = el(
     'p',
     'mp-source',
-    `${fill(w().picCoords, { lat: place.lat.toFixed(3), lon: place.lon.toFixed(3), source: place.source })}${place.note ? `。${place.note}` : ''}`,
+    `${pw(figure, 'coords', { lat: place.lat.toFixed(3), lon: place.lon.toFixed(3), source: place.source })}${place.note ? `。${place.note}` : ''}`,
   );
   const parts: HTMLElement[] = [h, site, src];
   if (place.changes.length) {
     const ul = el('ul', 'mp-changes');
-    for (const c of place.changes) ul.append(el('li', '', fill(w().picChange, { year: c.year, to: w()[c.to], what: c.what, source: c.source })));
-    parts.push(el('p', 'mp-changes-title', w().picChanges), ul);
+    for (const c of place.changes) ul.append(el('li', '', pw(figure, 'change', { year: c.year, to: w()[c.to], what: c.what, source: c.source })));
+    parts.push(el('p', 'mp-changes-title', pw(figure, 'changes')), ul);
   }
   const chapter = query('chapter');
   const shown = chapter ? place.passages.filter((p) => p.chapter === `chapters/${chapter}`) : place.passages;
@@ -157,7 +163,7 @@ function showPlace(figure: HTMLElement, place: MapPlace, data: MapData): void {
     el(
       'p',
       'mp-count',
-      `${fill(w().picCount, { n: place.passages.length })}${chapter && shown.length !== place.passages.length ? fill(w().picCountChapter, { n: shown.length }) : ''}：`,
+      `${pw(figure, 'count', { n: place.passages.length })}${chapter && shown.length !== place.passages.length ? pw(figure, 'countChapter', { n: shown.length }) : ''}：`,
     ),
   );
   parts.push(passageList(chapter && shown.length ? shown : place.passages));
@@ -179,16 +185,16 @@ function highlightChapter(figure: HTMLElement, data: MapData): void {
   if (!title) {
     note.hidden = !chapter;
     // An unknown chapter is said as such, by text only (the address is never inserted as HTML).
-    if (chapter) note.textContent = fill(w().picNoChapter, { chapter });
+    if (chapter) note.textContent = pw(figure, 'noChapter', { chapter });
     return;
   }
   const names = data.places.filter((p) => p.passages.some((x) => x.chapter === route)).map((p) => p.term);
   const off = data.unlocated.filter((p) => p.passages.some((x) => x.chapter === route)).map((p) => p.term);
   note.hidden = false;
-  note.textContent = `${fill(w().picChapterPlaces, { title, n: names.length, names: names.join('、') })}${off.length ? fill(w().picChapterOff, { n: off.length, names: off.join('、') }) : ''}。`;
-  const all = el('a', '', w().picAllPlaces);
+  note.textContent = `${pw(figure, 'chapterPlaces', { title, n: names.length, names: names.join('、') })}${off.length ? pw(figure, 'chapterOff', { n: off.length, names: off.join('、') }) : ''}。`;
+  const all = el('a', '', pw(figure, 'allPlaces'));
   all.href = '#/map';
-  const back = el('a', '', w().picBackToChapter);
+  const back = el('a', '', pw(figure, 'backToChapter'));
   back.href = `#/${route}`;
   note.append(' ', all, ' · ', back);
 }
