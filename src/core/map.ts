@@ -125,7 +125,43 @@ export function graticulePath(): string {
   );
 }
 
+type Box = [number, number, number, number];
+
+/**
+ * Where each point's label goes: the first of right-above, left-above, right-below, left-below, right, left that
+ * overlaps no label placed before it nor any point (greedy, in west-to-east order; good enough for some thirty).
+ */
+export function placeLabels(places: readonly { term: string; x: number; y: number }[]): Map<string, { x: number; y: number; anchor: 'start' | 'end' }> {
+  const CH = 12.5;
+  const dots: Box[] = places.map((p) => [p.x - 6, p.y - 6, p.x + 6, p.y + 6]);
+  const placed: Box[] = [];
+  const hit = (b: Box, o: Box): boolean => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+  const out = new Map<string, { x: number; y: number; anchor: 'start' | 'end' }>();
+  for (const p of [...places].sort((a, b) => a.x - b.x || a.y - b.y)) {
+    const w = [...p.term].length * CH;
+    const options: { x: number; y: number; anchor: 'start' | 'end'; box: Box }[] = [
+      [7, -6, 'start'],
+      [-7, -6, 'end'],
+      [7, 15, 'start'],
+      [-7, 15, 'end'],
+      [9, 4.5, 'start'],
+      [-9, 4.5, 'end'],
+    ].map(([dx, dy, anchor]) => {
+      const x = round(p.x + (dx as number));
+      const y = round(p.y + (dy as number));
+      const left = anchor === 'start' ? x : x - w;
+      return { x, y, anchor: anchor as 'start' | 'end', box: [left, y - 11, left + w, y + 2] as Box };
+    });
+    const free = (o: (typeof options)[number]) => !placed.some((b) => hit(o.box, b)) && !dots.some((d) => hit(o.box, d));
+    const choice = options.find(free) ?? options[0]!;
+    placed.push(choice.box);
+    out.set(p.term, { x: choice.x, y: choice.y, anchor: choice.anchor });
+  }
+  return out;
+}
+
 export function mapSvg(base: BaseMap, places: readonly MapPlace[]): string {
+  const labelAt = placeLabels(places);
   const labels = base.labels
     .map((l) => {
       const [lx, ly] = project(l.lon, l.lat);
@@ -137,7 +173,7 @@ export function mapSvg(base: BaseMap, places: readonly MapPlace[]): string {
       const cls = ['mp-point', p.approximate ? 'mp-approx' : '', p.changes.length ? 'mp-changed' : ''].filter(Boolean).join(' ');
       const name = `${p.term}，${p.site}${p.approximate ? '（约略位置）' : ''}，见于本传 ${p.passages.length} 处${p.changes.length ? '，曾易手' : ''}`;
       const ring = p.changes.length ? `<circle class="mp-ring" cx="${p.x}" cy="${p.y}" r="8.5"/>` : '';
-      return `<g class="${cls}" data-term="${esc(p.term)}" tabindex="0" role="button" aria-label="${esc(name)}"><title>${esc(name)}</title>${ring}<circle class="mp-dot" cx="${p.x}" cy="${p.y}" r="5"/><circle class="mp-hit" cx="${p.x}" cy="${p.y}" r="8"/><text x="${round(p.x + 8)}" y="${round(p.y - 6)}">${esc(p.term)}</text></g>`;
+      return `<g class="${cls}" data-term="${esc(p.term)}" tabindex="0" role="button" aria-label="${esc(name)}"><title>${esc(name)}</title>${ring}<circle class="mp-dot" cx="${p.x}" cy="${p.y}" r="5"/><circle class="mp-hit" cx="${p.x}" cy="${p.y}" r="8"/><text x="${labelAt.get(p.term)!.x}" y="${labelAt.get(p.term)!.y}"${labelAt.get(p.term)!.anchor === 'end' ? ' text-anchor="end"' : ''}>${esc(p.term)}</text></g>`;
     })
     .join('');
   return [

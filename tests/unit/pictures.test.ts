@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { DataErrors } from '../../src/core/data-error.ts';
 import { kindsOf, parseEventKinds, parseRegencies } from '../../src/core/event-kinds.ts';
 import { isLocated, parseGeoPlaces, parseHolders, REGION, type GlossaryPlace } from '../../src/core/geo.ts';
+import { placeLabels, spread } from '../../src/core/map.ts';
 import { clauseAround, firstClause, gregorianText, timeOf } from '../../src/core/pictures-text.ts';
 import { datedPassages, timelineMarks } from '../../src/core/timeline.ts';
 import { assignAnchors } from '../../src/core/years.ts';
@@ -160,4 +161,21 @@ test('pictures text: clause cuts, first clauses, dates', () => {
   assert.equal(gregorianText(undefined), null);
   assert.ok(Math.abs(timeOf(1086, { julian: '1086-07-02', gregorian: '1086-07-08' }) - 1086.516) < 0.01);
   assert.equal(timeOf(1101, undefined), 1101.5);
+});
+
+test('map: neighbouring points get labels that do not overlap, and coincident points fan out', () => {
+  const at = placeLabels([
+    { term: '兰州', x: 100, y: 100 },
+    { term: '东关堡', x: 112, y: 100 },
+  ]);
+  const a = at.get('兰州')!;
+  const b = at.get('东关堡')!;
+  assert.ok(a.y !== b.y || a.anchor !== b.anchor, `labels collide: ${JSON.stringify([a, b])}`);
+  const fanned = spread([
+    { term: '湟州', x: 50, y: 50 },
+    { term: '古邈川', x: 50, y: 50 },
+    { term: '兰州', x: 90, y: 50 },
+  ]);
+  assert.notDeepEqual(fanned.get('湟州'), fanned.get('古邈川'));
+  assert.deepEqual(fanned.get('兰州'), [90, 50]);
 });
