@@ -204,12 +204,21 @@ async function quietPoint(page: Page): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(() => {
     const tip = document.querySelector('[role="tooltip"]');
     const t = tip?.checkVisibility() ? tip.getBoundingClientRect() : null;
+    // The indentation first; else any character that stands in the paragraph itself, outside every mark (on a
+    // phone the bubble and the bottom bar can cover every paragraph's start).
+    const spots: [Text, number][] = [];
     for (const para of document.querySelectorAll('.markdown-section > p')) {
       const first = para.firstChild;
-      if (!(first instanceof Text) || !first.data.startsWith('\u3000')) continue;
+      if (first instanceof Text && first.data.startsWith('\u3000')) spots.push([first, 0]);
+    }
+    for (const para of document.querySelectorAll('.markdown-section > p')) {
+      for (const n of para.childNodes) if (n instanceof Text) for (let i = 0; i < n.data.length; i += 3) spots.push([n, i]);
+    }
+    for (const [node, i] of spots) {
+      const para = node.parentElement!;
       const range = document.createRange();
-      range.setStart(first, 0);
-      range.setEnd(first, 1);
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
       const r = range.getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height / 2;
@@ -340,7 +349,7 @@ test('hover opens the right note after a short delay; leaving closes it; the bub
   await context.close();
 });
 
-test('keyboard: Tab focuses a term and opens its note; Tab to the next term switches; Esc closes, focus stays', async () => {
+test('keyboard: Tab to a paragraph, → to a term opens its note; → to the next switches; Esc closes, focus stays', async () => {
   const context = await t.browser.newContext(DESKTOP);
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
@@ -354,31 +363,36 @@ test('keyboard: Tab focuses a term and opens its note; Tab to the next term swit
       const a = document.activeElement;
       return a instanceof HTMLElement && a.matches('.gl[data-tip]') ? a.id : null;
     });
-  let first: string | null = null;
+  const inText = async () => page.evaluate(() => !!document.activeElement?.closest('.markdown-section > p'));
+  // One tab stop a paragraph (keys.test.ts): Tab reaches the paragraph, → steps from item to item in it.
+  for (let i = 0; i < 10 && !(await inText()); i++) await page.keyboard.press('Tab');
+  assert.ok(await inText(), 'Tab reaches the text');
+  let first: string | null = await focusedTerm();
   for (let i = 0; i < 30 && !first; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     first = await focusedTerm();
   }
-  assert.ok(first, 'Tab reaches an annotated term');
+  assert.ok(first, '→ reaches an annotated term');
   await assertOpenFor(page, first);
   assert.ok(await page.$eval(`#${first}`, (e) => e.matches(':focus-visible')), 'the focused term shows a focus ring');
 
   let second: string | null = null;
   for (let i = 0; i < 10 && !second; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     second = await focusedTerm();
   }
-  assert.ok(second && second !== first, 'Tab reaches the next term');
+  assert.ok(second && second !== first, '→ reaches the next term');
   await assertOpenFor(page, second);
 
   await page.keyboard.press('Escape');
   await waitClosed(page);
   assert.equal(await focusedTerm(), second, 'Esc closes the note and leaves focus on the term');
 
-  // Enter reopens it (a term is a control); Shift+Tab back opens the first again.
+  // Enter reopens it, as a dialog (keys.test.ts follows it in); ← back opens the first again, as a tooltip.
   await page.keyboard.press('Enter');
-  await assertOpenFor(page, second);
-  for (let i = 0; i < 10 && (await focusedTerm()) !== first; i++) await page.keyboard.press('Shift+Tab');
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.getAttribute(`#${second}`, 'aria-describedby'), 'reader-tip');
+  for (let i = 0; i < 10 && (await focusedTerm()) !== first; i++) await page.keyboard.press('ArrowLeft');
   await assertOpenFor(page, first);
 
   // A click elsewhere in the text closes it too.
@@ -393,11 +407,19 @@ test('touch: a tap opens the right note, a tap on another term switches, a tap e
   const context = await t.browser.newContext(PHONE);
   const w = await openChapter(context, 'chapters/03-shaosheng-yuanfu');
   const { page } = w;
-  const a = await page.$eval('.markdown-section > p .gl[data-tip]', (e) => e.id);
+  // A term low on the first screen: its note opens above it, leaving the terms below it (above the phone's bottom
+  // bar) in reach.
+  const a = await page.$$eval('.markdown-section > p .gl[data-tip]', (all) => {
+    const low = all.find((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top > innerHeight * 0.5 && r.bottom < innerHeight * 0.7 && r.height < 40;
+    });
+    return (low ?? all[0]!).id;
+  });
 
   await page.locator(`#${a}`).tap();
   await assertOpenFor(page, a);
-  await assertPlaced(page, a, 'phone, first term');
+  await assertPlaced(page, a, 'phone, a term low on the screen');
   // Another term on screen that the open note does not cover (a finger cannot reach what is under the bubble).
   const b = await uncoveredTerm(page, a);
 
