@@ -12,6 +12,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from '../../src/core/glossary-index.ts';
+import { placeLabel } from '../../src/core/glossary-view.ts';
+import { songYearName } from '../../src/core/year-format.ts';
+import { eraTable } from '../../scripts/lib/chronicle.ts';
+import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import type { GlossaryEntryData } from '../../src/core/glossary.ts';
 import { sourcesLine } from '../../src/core/citation.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
@@ -21,6 +25,7 @@ import { SITE, useSite, waitForRender, watchedPage, type Watched } from './harne
 
 const t = useSite();
 let index: GlossaryIndex;
+const yearName = (y: number): string => songYearName(eraTable(), y);
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1200, height: 900 } };
 const PHONE: BrowserContextOptions = {
@@ -543,7 +548,9 @@ test("a person's note links to the person's other places; following one scrolls 
   await page.locator(`#${first}`).click();
   const s = await assertOpenFor(page, first);
   assert.equal(await page.locator('[role="tooltip"] .kind-label').innerText(), kindTitle('person'));
-  const expected = occ.slice(1, 13).map(([r, p, st, context]) => ({ text: context, href: `#/${index.routes[r]}?id=${termAnchor(p, st)}` }));
+  const expected = occ
+    .slice(1, 13)
+    .map(([r, p, st, context, year]) => ({ text: `${placeLabel(r, year, yearName)}：${context}`, href: `#/${index.routes[r]}?id=${termAnchor(p, st)}` }));
   assert.deepEqual(s.places, expected, 'every other place, in order, as #/chapters/…?id=t… links');
 
   // Follow the last one (far down the same chapter).
@@ -570,6 +577,45 @@ test("a person's note links to the person's other places; following one scrolls 
   await page.locator(`[role="tooltip"] .places a[href="${back}"]`).click();
   await page.waitForSelector(`#${first}.is-target`, { timeout: 5000 });
   assert.deepEqual(await page.$$eval('.is-target', (es) => es.map((e) => e.id)), [first]);
+  await assertClean(w);
+  await context.close();
+});
+
+test('又见: each place says its chapter and year, and quotes whole clauses of the text', async () => {
+  const context = await t.browser.newContext(DESKTOP);
+  const route = 'chapters/04-huizong';
+  const liuFa = index.entries.findIndex((e) => e.term === '刘法');
+  const [, p0, s0] = index.occurrences[liuFa]![0]!;
+  const w = await openChapter(context, route);
+  const { page } = w;
+  await page.locator(`#${termAnchor(p0, s0)}`).click();
+  await waitOpen(page, termAnchor(p0, s0));
+  const places = await page.$$eval('[role="tooltip"] .places li a', (as) =>
+    as.map((a) => ({ where: a.querySelector('.place-where')?.textContent ?? '', text: a.querySelector('.place-text')?.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+  );
+  assert.ok(places.length >= 5, `刘法 has several other places (${places.length})`);
+  const chapters = readChapters();
+  const numerals = '一二三四五六七八九';
+  const clauseMark = /[，。；：！？、「」『』]/;
+  for (const pl of places) {
+    const m = /^#\/(.+)\?id=t(\d+)-(\d+)$/.exec(pl.href)!;
+    const [r, p, st] = [m[1]!, Number(m[2]), Number(m[3])];
+    const ci = chapters.findIndex((c) => c.route === r);
+    // The year of the dated entry the place stands in: the last entry at or before it, from the year index.
+    const entries = yearIndexJson.chapters.find((c) => c.chapter === r)!.entries.filter((e) => e.paragraph < p || (e.paragraph === p && e.offset <= st));
+    const year = entries.at(-1)?.year;
+    assert.equal(pl.where, `第${numerals[ci]}章${year ? ` · ${songYearName(eraTable(), year)}（${year}）` : ''}：`, pl.href);
+    // The quotation is a stretch of the paragraph around the place that begins and ends at clause marks (or at the
+    // paragraph's edges), marked … where a very long clause had to be shortened.
+    const text = chapters[ci]!.chapter.paragraphs[p]!.text;
+    const body = pl.text.replace(/^…/, '').replace(/…$/, '');
+    const at = text.lastIndexOf(body, st);
+    assert.ok(at >= 0 && at <= st && at + body.length > st, `${pl.href}: 「${pl.text}」 is the text around the place`);
+    const before = text.slice(0, at).replace(/^[\s\u3000]+/, '');
+    assert.ok(pl.text.startsWith('…') || before === '' || clauseMark.test(before.at(-1)!), `${pl.href}: 「${pl.text}」 starts a clause`);
+    const end = at + body.length;
+    assert.ok(pl.text.endsWith('…') || end === text.length || clauseMark.test(text[end - 1]!), `${pl.href}: 「${pl.text}」 ends a clause`);
+  }
   await assertClean(w);
   await context.close();
 });
