@@ -1,7 +1,8 @@
 /**
- * The glossary index as the site reads it: its shape, the ids of occurrences, the names of kinds. It imports no
- * code, so the browser bundle takes this and not the YAML parser that the build side (glossary-index.ts) needs.
+ * The glossary index as the site reads it: its shape, the ids of occurrences, the names of kinds. It imports only
+ * the page's words, so the browser bundle takes this and not the YAML parser that the build side (glossary-index.ts) needs.
  */
+import { WORDS } from './words.ts';
 import type { GlossaryEntryData } from './glossary.ts';
 
 export const KINDS = ['person', 'place', 'office', 'institution', 'era', 'state', 'object', 'term'] as const;
@@ -45,19 +46,10 @@ export function entryAnchor(term: string): string {
   return `g-${[...term].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
-const KIND_TITLES: Record<string, string> = {
-  person: '人物',
-  state: '国族',
-  place: '地名',
-  office: '官职',
-  institution: '机构',
-  era: '年号',
-  object: '名物',
-  term: '词语',
-};
+/** The glossary page's order of kinds. */
+export const KIND_ORDER = ['person', 'state', 'place', 'office', 'institution', 'era', 'object', 'term'] as const;
 
+/** A kind's name (人物, 地名, …) as the page's words give it; an unknown kind as the data names it. */
 export function kindTitle(kind: string): string {
-  return KIND_TITLES[kind] ?? kind;
+  return (KIND_ORDER as readonly string[]).includes(kind) ? WORDS[kind as (typeof KIND_ORDER)[number]] : kind;
 }
-
-export const KIND_ORDER = Object.keys(KIND_TITLES);

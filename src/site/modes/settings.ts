@@ -4,6 +4,7 @@
  * decorating features ask `shows()` before they add anything, and print follows (printed notes are built from what
  * is on the page).
  */
+import { recall, remember } from '../shell/settings-store.ts';
 export type Mode = 'full' | 'light' | 'plain';
 export type Filter = 'person' | 'place' | 'office' | 'object' | 'year' | 'note';
 
@@ -34,33 +35,17 @@ const KIND_FILTER: Record<string, Filter> = {
   era: 'year',
 };
 
-const MODE_KEY = 'song-shi-xia-guo-zhuan:mode';
-const HIDDEN_KEY = 'song-shi-xia-guo-zhuan:hidden';
+const MODE_KEY = 'mode';
+const HIDDEN_KEY = 'hidden';
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    // Storage can be refused: the settings then last the visit.
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // See read().
-  }
-}
 
 function storedMode(): Mode {
-  const v = read(MODE_KEY);
+  const v = recall(MODE_KEY);
   return MODES.some((m) => m.mode === v) ? (v as Mode) : 'full';
 }
 
 function storedHidden(): Set<Filter> {
-  const names = (read(HIDDEN_KEY) ?? '').split(',');
+  const names = (recall(HIDDEN_KEY) ?? '').split(',');
   return new Set(FILTERS.map((f) => f.filter).filter((f) => names.includes(f)));
 }
 
@@ -97,7 +82,7 @@ export function applyMode(): void {
 
 export function setMode(m: Mode): void {
   current = m;
-  write(MODE_KEY, m);
+  remember(MODE_KEY, m);
   applyMode();
 }
 
@@ -105,5 +90,5 @@ export function setShown(f: Filter, shown: boolean): void {
   hidden = new Set(hidden);
   if (shown) hidden.delete(f);
   else hidden.add(f);
-  write(HIDDEN_KEY, [...hidden].join(','));
+  remember(HIDDEN_KEY, [...hidden].join(','));
 }

@@ -11,7 +11,7 @@ import type { Script } from '../../core/script.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
 import type { Feature } from '../shell/feature.ts';
 import { TARGET_CLASS } from '../shell/target.ts';
-import { remember, script, withScript } from './script.ts';
+import { rememberScript, script, withScript } from './script.ts';
 
 const CHOICES: { script: Script; label: string; lang: string }[] = [
   { script: 's', label: '简体', lang: 'zh-Hans' },
@@ -46,7 +46,7 @@ export function switchedUrl(s: Script, at: string | null = place()): string {
 
 export function switchScript(s: Script): void {
   if (s === script()) return;
-  remember(s);
+  rememberScript(s);
   location.replace(switchedUrl(s));
 }
 

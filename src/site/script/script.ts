@@ -8,9 +8,10 @@
  * While the traditional text is on, the address carries `?script=t` (before the `#`, where Docsify never looks), so
  * the address bar and every copied entry link share the traditional text.
  */
+import { recall, remember } from '../shell/settings-store.ts';
 import type { Script } from '../../core/script.ts';
 
-export const SCRIPT_KEY = 'song-shi-xia-guo-zhuan:script';
+const SCRIPT_KEY = 'script';
 const PARAM = 'script';
 
 let current: Script = 's';
@@ -25,20 +26,11 @@ function fromHash(hash: string): string | null {
 }
 
 function stored(): Script | null {
-  try {
-    return parse(localStorage.getItem(SCRIPT_KEY));
-  } catch {
-    // Storage can be refused (private modes, a sandbox): the choice then lasts the visit.
-    return null;
-  }
+  return parse(recall(SCRIPT_KEY));
 }
 
-export function remember(s: Script): void {
-  try {
-    localStorage.setItem(SCRIPT_KEY, s);
-  } catch {
-    // See stored().
-  }
+export function rememberScript(s: Script): void {
+  remember(SCRIPT_KEY, s);
 }
 
 /** The address of `href` with the script parameter for `s` (only the traditional one is written). */
@@ -61,7 +53,7 @@ export function withScript(href: string, s: Script): string {
 export function initScript(): Script {
   const linked = parse(new URLSearchParams(location.search).get(PARAM)) ?? parse(fromHash(location.hash));
   current = linked ?? stored() ?? 's';
-  if (linked) remember(linked);
+  if (linked) rememberScript(linked);
   const canonical = withScript(location.href, current);
   if (canonical !== location.href) history.replaceState(history.state, '', canonical);
   document.documentElement.lang = current === 't' ? 'zh-Hant' : 'zh-Hans';

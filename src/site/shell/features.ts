@@ -18,6 +18,7 @@ import { scriptControl } from '../script/control.ts';
 import { modes, onModeChange } from '../modes/modes.ts';
 import { themeControl } from '../theme/control.ts';
 import { phoneBar } from '../phone-bar/phone-bar.ts';
+import { pictures } from '../pictures/pictures.ts';
 
 // Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
 // years inside glossary terms; search names the part of the target to show; the target is found after all of them,
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   notes,
   years,
   chapterNav,
+  pictures,
   glossary,
   searchFeature,
   sidebar,

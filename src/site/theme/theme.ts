@@ -4,6 +4,7 @@
  * Docsify's dark add-on (index.html loads it with the system's media query, for the moment before this runs) is
  * switched with its link's `media`. "System" follows the system setting as it changes.
  */
+import { recall, remember } from '../shell/settings-store.ts';
 export type Theme = 'system' | 'light' | 'dark';
 export type Size = 's' | 'm' | 'l';
 
@@ -19,26 +20,10 @@ export const SIZES: { size: Size; label: string; name: string }[] = [
   { size: 'l', label: '大', name: '大字' },
 ];
 
-const THEME_KEY = 'song-shi-xia-guo-zhuan:theme';
-const SIZE_KEY = 'song-shi-xia-guo-zhuan:size';
+const THEME_KEY = 'theme';
+const SIZE_KEY = 'size';
 const DARK = '(prefers-color-scheme: dark)';
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    // Storage can be refused: the settings then last the visit.
-    return null;
-  }
-}
-
-function write(key: string, v: string): void {
-  try {
-    localStorage.setItem(key, v);
-  } catch {
-    // See read().
-  }
-}
 
 let theme: Theme = 'system';
 let size: Size = 'm';
@@ -53,8 +38,8 @@ function apply(): void {
 }
 
 export function initTheme(): void {
-  const t = read(THEME_KEY);
-  const s = read(SIZE_KEY);
+  const t = recall(THEME_KEY);
+  const s = recall(SIZE_KEY);
   theme = THEMES.some((x) => x.theme === t) ? (t as Theme) : 'system';
   size = SIZES.some((x) => x.size === s) ? (s as Size) : 'm';
   apply();
@@ -71,12 +56,12 @@ export function currentSize(): Size {
 
 export function setTheme(t: Theme): void {
   theme = t;
-  write(THEME_KEY, t);
+  remember(THEME_KEY, t);
   apply();
 }
 
 export function setSize(s: Size): void {
   size = s;
-  write(SIZE_KEY, s);
+  remember(SIZE_KEY, s);
   apply();
 }
