@@ -14,7 +14,8 @@ import { parseGlossary } from '../../src/core/glossary.ts';
 import { entryAnchor } from '../../src/core/glossary-view.ts';
 import type { SearchIndex } from '../../src/core/search.ts';
 import { chapterText } from '../../src/core/text.ts';
-import { parsedChapters } from './chronicle.ts';
+import { entryYears, eraTable, parsedChapters } from './chronicle.ts';
+import { songYearName } from '../../src/core/year-format.ts';
 import { readGlossaryFiles, ROOT } from './repo.ts';
 import { traditional, traditionalChapters } from './traditional.ts';
 
@@ -41,7 +42,8 @@ export function traditionalGlossary(): GlossaryIndex {
   const glossaryFiles = readGlossaryFiles().map((f) => ({ file: f.file, text: t.text(f.text, f.file) }));
   const glossary = parseGlossary(glossaryFiles, chapters.map((c) => chapterText(c.chapter)), { citations: false });
   // Year marks are the simplified ones: tests/unit/script.test.ts proves the year parser finds the same on both.
-  const index = buildGlossaryIndex(chapters, glossary, simplified.map((c) => c.yearMarks));
+  const years = entryYears();
+  const index = buildGlossaryIndex(chapters, glossary, simplified.map((c) => c.yearMarks), simplified.map((c) => years.get(c.route) ?? []));
   // An entry keeps its simplified anchor, so a link to it (search, 「共 N 处」, a switch of script) holds in both.
   const anchors = parseGlossary(readGlossaryFiles(), simplified.map((c) => chapterText(c.chapter)), { citations: false }).entries.map((e) => entryAnchor(e.term));
   index.entries.forEach((e, i) => {
@@ -86,7 +88,7 @@ export async function writeTraditional(out: string): Promise<void> {
 
   for (const file of files(out, out)) {
     if (/^(vendor|assets)\//.test(file) || file.startsWith(`${TRADITIONAL_DIR}/`)) continue;
-    if (file === 'glossary.md') write(join(dest, file), glossaryPage(index, (s) => t.text(s, 'glossary page')));
+    if (file === 'glossary.md') write(join(dest, file), glossaryPage(index, (s) => t.text(s, 'glossary page'), (y) => songYearName(eraTable(), y)));
     else if (file === 'data/glossary.json') write(join(dest, file), JSON.stringify(index));
     else if (chapters.has(file)) write(join(dest, file), chapters.get(file)!);
     else if (file === 'data/search.json') write(join(dest, file), JSON.stringify(traditionalSearch(JSON.parse(readFileSync(join(out, file), 'utf8')) as SearchIndex, t)));

@@ -71,7 +71,7 @@ export const GlossaryIndexSchema: v.GenericSchema<unknown, GlossaryIndex> = v.ob
   ),
   routes: v.array(str),
   marks: v.record(str, v.array(v.tuple([int, int, int, int]))),
-  occurrences: v.array(v.array(v.tuple([int, int, int, str]))),
+  occurrences: v.array(v.array(v.tuple([int, int, int, str, v.nullable(int)]))),
 });
 
 export const SearchIndexSchema: v.GenericSchema<unknown, SearchIndex> = v.object({

@@ -16,9 +16,22 @@ export interface GlossaryIndex {
   routes: string[];
   /** By route: the chapter's glossary marks in reading order. */
   marks: Record<string, CompactMark[]>;
-  /** By entry index: [route index, paragraph, start, a few characters around it] of each occurrence, in order. */
-  occurrences: [number, number, number, string][][];
+  /**
+   * By entry index, each occurrence in order: [route index, paragraph, start, its clause (cut at clause marks,
+   * core/search.ts snippetAt), the year of the entry it stands in (null before a chapter's first)].
+   */
+  occurrences: [number, number, number, string, number | null][][];
 }
+
+/**
+ * Where an occurrence stands, for a list of places: 第二章 · 元祐三年（1088）. `yearName` is the era year's name in
+ * the reader's script (core/year-format.ts songYearName).
+ */
+export function placeLabel(route: number, year: number | null, yearName: (year: number) => string): string {
+  return `第${CHAPTER_NUMERALS[route] ?? route + 1}章${year === null ? '' : ` · ${yearName(year)}（${year}）`}`;
+}
+
+const CHAPTER_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** The id of a term's occurrence, usable as `?id=` (ARCHITECTURE.md, "Anchors"). */
 export function termAnchor(paragraph: number, start: number): string {

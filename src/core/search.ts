@@ -51,6 +51,9 @@ export function snippetAt(text: string, start: number, end: number): Snippet {
   while (to < text.length && to - end < MAX_SIDE && !CLAUSE.test(text[to]!)) to++;
   // Keep the clause mark that closes the clause: it tells the reader the sentence goes on or ends.
   if (to < text.length && CLAUSE.test(text[to]!)) to++;
+  // Never half a character outside the BMP (𠼪 is two code units).
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from]!)) from--;
+  if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1]!)) to++;
   const before = text.slice(from, start).replace(/^[\s\u3000]+/, '');
   return {
     before: (from > 0 && !CLAUSE.test(text[from - 1]!) ? '…' : '') + before,
@@ -73,14 +76,17 @@ export function parseHighlight(value: string | null | undefined): { start: numbe
   return start < end ? { start, end } : null;
 }
 
-function yearLabelAt(years: [number, number, string][], paragraph: number, offset: number): string | null {
-  let label: string | null = null;
-  for (const [p, o, l] of years) {
-    if (p < paragraph || (p === paragraph && o <= offset)) label = l;
+/** What the last of `rows` ([paragraph, offset, value], in reading order) at or before a place says: its year. */
+export function entryAt<T>(rows: readonly (readonly [number, number, T])[], paragraph: number, offset: number): T | null {
+  let value: T | null = null;
+  for (const [p, o, v] of rows) {
+    if (p < paragraph || (p === paragraph && o <= offset)) value = v;
     else break;
   }
-  return label;
+  return value;
 }
+
+const yearLabelAt = entryAt<string>;
 
 /**
  * Everything the query finds: a reign year it names (1088, 元祐三年, 夏天祐民安元年: the core's one year grammar),

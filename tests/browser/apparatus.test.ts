@@ -90,7 +90,7 @@ test('linked both ways: an entry’s place opens the chapter at the note, and th
   const w = await open(`#/jiaokan`);
   await w.page.locator(`#jk-${e.n} a[href$="?id=${place.anchor}"][href*="${place.route}"]`).click();
   await waitTarget(w.page, place.anchor);
-  const marker = w.page.locator(`#${place.anchor} + .tn-marker`);
+  const marker = w.page.locator(`.tn-marker[data-for="${place.anchor}"]`);
   assert.equal(await marker.getAttribute('aria-label'), `校勘记${entryNumber(e.n)}：${notes.notes[e.correction.id as keyof typeof notes.notes].reading}`);
   await marker.click();
   const tip = w.page.locator('#reader-tip');

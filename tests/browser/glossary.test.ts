@@ -12,6 +12,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { KIND_ORDER, kindTitle, termAnchor, type GlossaryIndex } from '../../src/core/glossary-index.ts';
+import { placeLabel } from '../../src/core/glossary-view.ts';
+import { songYearName } from '../../src/core/year-format.ts';
+import { eraTable } from '../../scripts/lib/chronicle.ts';
+import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import type { GlossaryEntryData } from '../../src/core/glossary.ts';
 import { sourcesLine } from '../../src/core/citation.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
@@ -21,6 +25,7 @@ import { SITE, useSite, waitForRender, watchedPage, type Watched } from './harne
 
 const t = useSite();
 let index: GlossaryIndex;
+const yearName = (y: number): string => songYearName(eraTable(), y);
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1200, height: 900 } };
 const PHONE: BrowserContextOptions = {
@@ -204,12 +209,21 @@ async function quietPoint(page: Page): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(() => {
     const tip = document.querySelector('[role="tooltip"]');
     const t = tip?.checkVisibility() ? tip.getBoundingClientRect() : null;
+    // The indentation first; else any character that stands in the paragraph itself, outside every mark (on a
+    // phone the bubble and the bottom bar can cover every paragraph's start).
+    const spots: [Text, number][] = [];
     for (const para of document.querySelectorAll('.markdown-section > p')) {
       const first = para.firstChild;
-      if (!(first instanceof Text) || !first.data.startsWith('\u3000')) continue;
+      if (first instanceof Text && first.data.startsWith('\u3000')) spots.push([first, 0]);
+    }
+    for (const para of document.querySelectorAll('.markdown-section > p')) {
+      for (const n of para.childNodes) if (n instanceof Text) for (let i = 0; i < n.data.length; i += 3) spots.push([n, i]);
+    }
+    for (const [node, i] of spots) {
+      const para = node.parentElement!;
       const range = document.createRange();
-      range.setStart(first, 0);
-      range.setEnd(first, 1);
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
       const r = range.getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height / 2;
@@ -340,7 +354,7 @@ test('hover opens the right note after a short delay; leaving closes it; the bub
   await context.close();
 });
 
-test('keyboard: Tab focuses a term and opens its note; Tab to the next term switches; Esc closes, focus stays', async () => {
+test('keyboard: Tab to a paragraph, → to a term opens its note; → to the next switches; Esc closes, focus stays', async () => {
   const context = await t.browser.newContext(DESKTOP);
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
@@ -354,31 +368,36 @@ test('keyboard: Tab focuses a term and opens its note; Tab to the next term swit
       const a = document.activeElement;
       return a instanceof HTMLElement && a.matches('.gl[data-tip]') ? a.id : null;
     });
-  let first: string | null = null;
+  const inText = async () => page.evaluate(() => !!document.activeElement?.closest('.markdown-section > p'));
+  // One tab stop a paragraph (keys.test.ts): Tab reaches the paragraph, → steps from item to item in it.
+  for (let i = 0; i < 10 && !(await inText()); i++) await page.keyboard.press('Tab');
+  assert.ok(await inText(), 'Tab reaches the text');
+  let first: string | null = await focusedTerm();
   for (let i = 0; i < 30 && !first; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     first = await focusedTerm();
   }
-  assert.ok(first, 'Tab reaches an annotated term');
+  assert.ok(first, '→ reaches an annotated term');
   await assertOpenFor(page, first);
   assert.ok(await page.$eval(`#${first}`, (e) => e.matches(':focus-visible')), 'the focused term shows a focus ring');
 
   let second: string | null = null;
   for (let i = 0; i < 10 && !second; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     second = await focusedTerm();
   }
-  assert.ok(second && second !== first, 'Tab reaches the next term');
+  assert.ok(second && second !== first, '→ reaches the next term');
   await assertOpenFor(page, second);
 
   await page.keyboard.press('Escape');
   await waitClosed(page);
   assert.equal(await focusedTerm(), second, 'Esc closes the note and leaves focus on the term');
 
-  // Enter reopens it (a term is a control); Shift+Tab back opens the first again.
+  // Enter reopens it, as a dialog (keys.test.ts follows it in); ← back opens the first again, as a tooltip.
   await page.keyboard.press('Enter');
-  await assertOpenFor(page, second);
-  for (let i = 0; i < 10 && (await focusedTerm()) !== first; i++) await page.keyboard.press('Shift+Tab');
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.getAttribute(`#${second}`, 'aria-describedby'), 'reader-tip');
+  for (let i = 0; i < 10 && (await focusedTerm()) !== first; i++) await page.keyboard.press('ArrowLeft');
   await assertOpenFor(page, first);
 
   // A click elsewhere in the text closes it too.
@@ -393,11 +412,19 @@ test('touch: a tap opens the right note, a tap on another term switches, a tap e
   const context = await t.browser.newContext(PHONE);
   const w = await openChapter(context, 'chapters/03-shaosheng-yuanfu');
   const { page } = w;
-  const a = await page.$eval('.markdown-section > p .gl[data-tip]', (e) => e.id);
+  // A term low on the first screen: its note opens above it, leaving the terms below it (above the phone's bottom
+  // bar) in reach.
+  const a = await page.$$eval('.markdown-section > p .gl[data-tip]', (all) => {
+    const low = all.find((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top > innerHeight * 0.5 && r.bottom < innerHeight * 0.7 && r.height < 40;
+    });
+    return (low ?? all[0]!).id;
+  });
 
   await page.locator(`#${a}`).tap();
   await assertOpenFor(page, a);
-  await assertPlaced(page, a, 'phone, first term');
+  await assertPlaced(page, a, 'phone, a term low on the screen');
   // Another term on screen that the open note does not cover (a finger cannot reach what is under the bubble).
   const b = await uncoveredTerm(page, a);
 
@@ -521,7 +548,9 @@ test("a person's note links to the person's other places; following one scrolls 
   await page.locator(`#${first}`).click();
   const s = await assertOpenFor(page, first);
   assert.equal(await page.locator('[role="tooltip"] .kind-label').innerText(), kindTitle('person'));
-  const expected = occ.slice(1, 13).map(([r, p, st, context]) => ({ text: context, href: `#/${index.routes[r]}?id=${termAnchor(p, st)}` }));
+  const expected = occ
+    .slice(1, 13)
+    .map(([r, p, st, context, year]) => ({ text: `${placeLabel(r, year, yearName)}：${context}`, href: `#/${index.routes[r]}?id=${termAnchor(p, st)}` }));
   assert.deepEqual(s.places, expected, 'every other place, in order, as #/chapters/…?id=t… links');
 
   // Follow the last one (far down the same chapter).
@@ -548,6 +577,45 @@ test("a person's note links to the person's other places; following one scrolls 
   await page.locator(`[role="tooltip"] .places a[href="${back}"]`).click();
   await page.waitForSelector(`#${first}.is-target`, { timeout: 5000 });
   assert.deepEqual(await page.$$eval('.is-target', (es) => es.map((e) => e.id)), [first]);
+  await assertClean(w);
+  await context.close();
+});
+
+test('又见: each place says its chapter and year, and quotes whole clauses of the text', async () => {
+  const context = await t.browser.newContext(DESKTOP);
+  const route = 'chapters/04-huizong';
+  const liuFa = index.entries.findIndex((e) => e.term === '刘法');
+  const [, p0, s0] = index.occurrences[liuFa]![0]!;
+  const w = await openChapter(context, route);
+  const { page } = w;
+  await page.locator(`#${termAnchor(p0, s0)}`).click();
+  await waitOpen(page, termAnchor(p0, s0));
+  const places = await page.$$eval('[role="tooltip"] .places li a', (as) =>
+    as.map((a) => ({ where: a.querySelector('.place-where')?.textContent ?? '', text: a.querySelector('.place-text')?.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+  );
+  assert.ok(places.length >= 5, `刘法 has several other places (${places.length})`);
+  const chapters = readChapters();
+  const numerals = '一二三四五六七八九';
+  const clauseMark = /[，。；：！？、「」『』]/;
+  for (const pl of places) {
+    const m = /^#\/(.+)\?id=t(\d+)-(\d+)$/.exec(pl.href)!;
+    const [r, p, st] = [m[1]!, Number(m[2]), Number(m[3])];
+    const ci = chapters.findIndex((c) => c.route === r);
+    // The year of the dated entry the place stands in: the last entry at or before it, from the year index.
+    const entries = yearIndexJson.chapters.find((c) => c.chapter === r)!.entries.filter((e) => e.paragraph < p || (e.paragraph === p && e.offset <= st));
+    const year = entries.at(-1)?.year;
+    assert.equal(pl.where, `第${numerals[ci]}章${year ? ` · ${songYearName(eraTable(), year)}（${year}）` : ''}：`, pl.href);
+    // The quotation is a stretch of the paragraph around the place that begins and ends at clause marks (or at the
+    // paragraph's edges), marked … where a very long clause had to be shortened.
+    const text = chapters[ci]!.chapter.paragraphs[p]!.text;
+    const body = pl.text.replace(/^…/, '').replace(/…$/, '');
+    const at = text.lastIndexOf(body, st);
+    assert.ok(at >= 0 && at <= st && at + body.length > st, `${pl.href}: 「${pl.text}」 is the text around the place`);
+    const before = text.slice(0, at).replace(/^[\s\u3000]+/, '');
+    assert.ok(pl.text.startsWith('…') || before === '' || clauseMark.test(before.at(-1)!), `${pl.href}: 「${pl.text}」 starts a clause`);
+    const end = at + body.length;
+    assert.ok(pl.text.endsWith('…') || end === text.length || clauseMark.test(text[end - 1]!), `${pl.href}: 「${pl.text}」 ends a clause`);
+  }
   await assertClean(w);
   await context.close();
 });

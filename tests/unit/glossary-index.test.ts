@@ -57,3 +57,21 @@ test('the glossary page lists entries by kind with escaped text and occurrence l
   assert.ok(page.includes(`(chapters/a.md?id=${termAnchor(0, 2)})`));
   assert.doesNotMatch(page, /## 地名/, 'a kind with no entry has no heading');
 });
+
+test('an occurrence quotes its clause and names the year of the entry it stands in', () => {
+  // Chapter b's only entry, 元祐三年 (1088), begins at its paragraph's offset 2.
+  const index = buildGlossaryIndex(chapters, glossary, [[], [{ paragraph: 0, start: 2, end: 6 }]], [[], [[0, 2, 1088]]]);
+  assert.deepEqual(index.occurrences[0], [
+    [0, 0, 2, '刘法至统安城，', null],
+    [0, 0, 9, '法乘夜遁。', null],
+    [1, 0, 11, '刘法至。', 1088],
+  ]);
+  assert.equal(contextAt('　　甲乙丙，刘法至统安城，法乘夜遁。', 8, 10), '刘法至统安城，', 'from the clause mark before to the one after');
+});
+
+test('the glossary page says where each place stands', () => {
+  const index = buildGlossaryIndex(chapters, glossary, [[], [{ paragraph: 0, start: 2, end: 6 }]], [[], [[0, 2, 1088]]]);
+  const page = glossaryPage(index, undefined, (y) => (y === 1088 ? '元祐三年' : '?'));
+  assert.match(page, /第二章 · 元祐三年（1088）：\[刘法至。\]\(chapters\/b\.md\?id=t0-11\)/);
+  assert.match(page, /见：第一章：\[刘法至统安城，\]\(chapters\/a\.md\?id=t0-2\)/);
+});

@@ -68,3 +68,22 @@ test('the home page states the edition in the words the notes use, and is a page
   assert.match(read('_sidebar.md'), /\]\(jiaokan\.md\)/);
   assert.match(read('src/site/main.ts'), /homepage: 'home\.md'/);
 });
+
+test('a 校 marker goes after the reading, or after the clause an opening mark opens', async () => {
+  const { markerOffset } = await import('../../src/core/jiaokan-view.ts');
+  const text = '彼必曰：『新天子即位，我辈以武力取之。』小则上书';
+  const open = text.indexOf('『');
+  assert.equal(markerOffset(text, open, open + 1), text.indexOf('，'), 'after 『新天子即位, before its comma');
+  const close = text.indexOf('』');
+  assert.equal(markerOffset(text, close, close + 1), close + 1, 'a closing mark keeps its marker');
+  const age = '时年二十六。';
+  assert.equal(markerOffset(age, 2, 5), 5);
+  assert.equal(markerOffset('「无尽', 0, 1), 3, 'an opened clause that runs to the paragraph’s end');
+  // Every opening mark among the real corrections: the marker never stands right after it.
+  for (const [route, marks] of Object.entries(notes.marks)) {
+    for (const m of marks) {
+      const reading = notes.notes[m.id as keyof typeof notes.notes].reading;
+      if (/^[『「《（]$/.test(reading)) assert.ok(markerOffset(`${reading}甲乙，`, 0, 1) > 1, `${route} ${m.id}`);
+    }
+  }
+});

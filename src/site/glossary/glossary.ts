@@ -3,7 +3,9 @@
  * that opens its note. The data (entries, marks, occurrences) is fetched once, after the first render, so it is
  * never on the way of the text.
  */
-import { kindTitle, KIND_ORDER, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
+import { kindTitle, KIND_ORDER, placeLabel, termAnchor, type GlossaryIndex } from '../../core/glossary-view.ts';
+import { songYearName } from '../../core/year-format.ts';
+import { eraTable } from '../years/year-data.ts';
 import { sourcesLine } from '../../core/citation.ts';
 import { GlossaryIndexSchema, readDerived } from '../../core/derived.ts';
 import { fill, WORDS } from '../../core/words.ts';
@@ -74,11 +76,18 @@ function buildNote(key: string, trigger: HTMLElement): Node | null {
   const route = trigger.dataset['route'];
   const others = state.loaded.occurrences[i]!.filter(([r, p, s]) => !(state.loaded!.routes[r] === route && termAnchor(p, s) === trigger.id));
   if (others.length) {
-    const p = el('p', 'places', w.seeAlso);
-    for (const [r, para, s, context] of others.slice(0, MAX_PLACES)) {
-      const a = el('a', '', context);
+    // Each place says where it stands (第二章 · 元祐三年（1088）) before its clause: a list of links that only
+    // quoted a few characters could not be told apart.
+    const p = el('div', 'places');
+    const list = el('ul', 'places-list');
+    p.append(el('span', 'places-title', w.seeAlso), list);
+    for (const [r, para, s, context, year] of others.slice(0, MAX_PLACES)) {
+      const a = el('a', '');
       a.href = `#/${state.loaded.routes[r]}?id=${termAnchor(para, s)}`;
-      p.append(a, ' ');
+      a.append(el('span', 'place-where', `${placeLabel(r, year, (y) => songYearName(eraTable(), y))}：`), el('span', 'place-text', context));
+      const li = el('li', '');
+      li.append(a);
+      list.append(li);
     }
     if (others.length > MAX_PLACES) {
       const all = el('a', '', fill(w.allPlaces, { n: others.length + 1 }));

@@ -1,11 +1,17 @@
 /**
- * Textual notes: a marker after each corrected character that opens 底本作…，今改… with the evidence, the edition
- * and a link to its entry on the 校勘记 page (which links back to every place: src/core/jiaokan.ts).
+ * Textual notes: the corrected reading is marked (span.tn, the anchor) and a marker 「校」 after it opens 底本作…，
+ * 今改… with the evidence, the edition and a link to its entry on the 校勘记 page (which links back to every place:
+ * src/core/jiaokan.ts).
+ *
+ * The marker stands after the whole word the reading belongs to, never inside it (鄜延^校, not 鄜^校延): notes are
+ * decorated first and the year expressions and glossary terms that contain a reading wrap it later, so once every
+ * feature is done (`ready`) each marker moves out past the outermost mark around it. Its label is CSS, and joins
+ * the character before it, so it never begins a line (notes.css).
  */
 import { NotesSchema, readDerived } from '../../core/derived.ts';
 import notesData from '../../generated/notes.json';
-import { entryNumber, JIAOKAN_ROUTE } from '../../core/jiaokan-view.ts';
-import { decoration, el, wrapRange } from '../shell/dom-text.ts';
+import { entryNumber, JIAOKAN_ROUTE, markerOffset } from '../../core/jiaokan-view.ts';
+import { decoration, el, rangeAt, wrapRange } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { makeTrigger, registerTip } from '../shell/popover.ts';
 import { fill } from '../../core/words.ts';
@@ -53,11 +59,25 @@ export const notes: Feature = {
       span.id = m.anchor;
       span.dataset['printNote'] = note.text;
       if (!wrapRange(p, m.start, m.end, span, note.reading)) continue;
-      const marker = decoration('button', 'tn-marker');
-      marker.type = 'button';
+      // A span with the button role, not a <button>: a <button> is an atomic inline box, and a line may break before
+      // one whatever joins it to the character before (notes.css); popover.ts gives it a button's keys.
+      const marker = decoration('span', 'tn-marker');
+      marker.setAttribute('role', 'button');
       marker.setAttribute('aria-label', fill(words().noteMarker, { n: entryNumber(note.n), reading: note.reading }));
+      marker.dataset['for'] = m.anchor;
       makeTrigger(marker, 'note', m.id);
-      span.after(marker);
+      const at = markerOffset(p.textContent ?? '', m.start, m.end);
+      if (at === m.end) span.after(marker);
+      else rangeAt(p, at, at)?.insertNode(marker);
+    }
+  },
+  ready(ctx: RenderContext) {
+    for (const p of ctx.paragraphs) {
+      for (const marker of p.querySelectorAll<HTMLElement>('.tn-marker')) {
+        let outer: Element = marker;
+        while (outer.parentElement && outer.parentElement !== p) outer = outer.parentElement;
+        if (outer !== marker) outer.after(marker);
+      }
     }
   },
 };

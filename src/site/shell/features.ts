@@ -17,6 +17,7 @@ import { loadScriptData } from '../script/data.ts';
 import { scriptControl } from '../script/control.ts';
 import { modes, onModeChange } from '../modes/modes.ts';
 import { themeControl } from '../theme/control.ts';
+import { phoneBar } from '../phone-bar/phone-bar.ts';
 import { pictures } from '../pictures/pictures.ts';
 
 // Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
@@ -36,6 +37,7 @@ export const features: Feature[] = [
   notice,
   target,
   printNotes,
+  phoneBar,
 ];
 
 /** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */

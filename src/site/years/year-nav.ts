@@ -54,7 +54,13 @@ const state = {
   /** The reader's own input ended a pin: the next scroll settles the current year again. */
   released: false,
   scrollFrame: 0,
+  /** Other controls that open the list (the phone's bottom bar): inside the navigator for "a click outside". */
+  openers: [] as HTMLElement[],
 };
+
+function outside(t: EventTarget | null): boolean {
+  return t instanceof Node && !state.nav!.contains(t) && !state.openers.some((o) => o.contains(t));
+}
 
 function firstEntry(year: number): YearEntry | null {
   const row = yearIndex.years.find((y) => y.year === year);
@@ -180,10 +186,10 @@ export function mountNav(): void {
     if (e.target instanceof Element && e.target.closest('a[href]')) setOpen(false);
   });
   document.addEventListener('click', (e) => {
-    if (state.panel && !state.panel.hidden && e.target instanceof Node && !state.nav!.contains(e.target)) setOpen(false);
+    if (state.panel && !state.panel.hidden && outside(e.target)) setOpen(false);
   });
   document.addEventListener('focusin', (e) => {
-    if (state.panel && !state.panel.hidden && e.target instanceof Node && !state.nav!.contains(e.target)) setOpen(false);
+    if (state.panel && !state.panel.hidden && outside(e.target)) setOpen(false);
   });
   onRouteChange(() => setOpen(false));
   window.addEventListener('scroll', onScroll, { passive: true });
@@ -201,6 +207,16 @@ export function mountNav(): void {
   render();
 }
 
+/**
+ * A control elsewhere on the page that opens and closes the list (the phone's bottom bar): it is told the list's
+ * state (aria-expanded), and a click or focus on it is not "outside" the navigator.
+ */
+export function addOpener(button: HTMLButtonElement): void {
+  state.openers.push(button);
+  button.setAttribute('aria-controls', PANEL_ID);
+  button.setAttribute('aria-expanded', String(isOpen()));
+}
+
 export function isOpen(): boolean {
   return !!state.panel && !state.panel.hidden;
 }
@@ -210,6 +226,7 @@ export function setOpen(open: boolean, focus = false): void {
   if (!state.panel || !state.toggle) return;
   state.panel.hidden = !open;
   state.toggle.setAttribute('aria-expanded', String(open));
+  for (const o of state.openers) o.setAttribute('aria-expanded', String(open));
   state.nav?.classList.toggle('is-open', open);
   if (open) {
     const target =
