@@ -11,6 +11,7 @@ import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 import { initScript, scriptBase } from './script/script.ts';
 import { initTheme } from './theme/theme.ts';
+import { paintPrerendered } from './prerender/prerender.ts';
 
 interface DocsifyVm {
   route: { path: string; query: Record<string, string | undefined> };
@@ -117,6 +118,8 @@ initScript();
 initTheme();
 redirectYearLink();
 preloadRouteMarkdown(location.hash, scriptBase());
+// The route's text as the build rendered it, painted before Docsify has run (prerender/prerender.ts).
+paintPrerendered(scriptBase());
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',
