@@ -12,8 +12,11 @@
  */
 import { shows, showsKind } from '../modes/settings.ts';
 import { onRouteChange } from '../shell/router.ts';
+import { ChaptersSchema, readDerived } from '../../core/derived.ts';
+import chaptersJson from '../../generated/chapters.json';
 
-const ROUTE = /^(?:chapters\/[\w-]+|glossary|jiaokan|)$/;
+/** The routes the build prerenders (scripts/steps/prerender.ts): an unknown chapter is Docsify's 404, not a fetch. */
+const ROUTES = new Set(['', 'glossary', 'jiaokan', ...readDerived(ChaptersSchema, chaptersJson, 'src/generated/chapters.json').map((c) => c.route)]);
 
 const state = {
   overlay: null as HTMLElement | null,
@@ -23,7 +26,7 @@ const state = {
 function routeOf(hash: string): { route: string; id: string | null } | null {
   const m = /^#\/?([^?]*)(?:\?(.*))?$/.exec(hash || '#/');
   const route = (m?.[1] ?? '').replace(/\.md$/, '');
-  if (!ROUTE.test(route)) return null;
+  if (!ROUTES.has(route)) return null;
   return { route, id: new URLSearchParams(m?.[2] ?? '').get('id') };
 }
 
