@@ -76,3 +76,10 @@ test('npm start on a port in use says so in one line, with how to choose another
     blocker.close();
   }
 });
+
+test('files are sent with max-age=600, as GitHub Pages sends them', async () => {
+  await withSite(async (url) => {
+    const r = await fetch(`${url}a.js`);
+    assert.equal(r.headers.get('cache-control'), 'max-age=600');
+  });
+});
