@@ -8,9 +8,9 @@
  * A seed sequence may carry context around the changed characters (`：'新` → `：『新`, where the same ASCII mark
  * opens and closes a quotation): the note's place is only the part that differs.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { isSeq } from 'yaml';
+import { mappingItems, readYaml } from './yaml-data.ts';
 import { DataError, DataErrors } from './data-error.ts';
-import { yamlErrors } from './yaml-errors.ts';
 import type { Mark } from './marks.ts';
 import { NOTE_EDITION } from './edition.ts';
 
@@ -95,39 +95,12 @@ export function changedPart(seed: string, reading: string): [number, number] {
 }
 
 export function parseCorrections(text: string, file: string): Correction[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const lineOf = (node: YamlNode | null | undefined): number =>
-    node?.range ? lc.linePos(node.range[0]).line : 1;
-  const errors: DataError[] = yamlErrors(file, text, doc.errors, lc);
-  if (errors.length) throw new DataErrors(errors);
-  if (!isSeq(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of corrections')]);
-
+  const y = readYaml(text, file);
+  if (!isSeq(y.doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of corrections')]);
+  const errors: DataError[] = [];
   const out: Correction[] = [];
   const ids = new Set<string>();
-  for (const item of doc.contents.items) {
-    const line = lineOf(item as YamlNode);
-    if (!isMap(item)) {
-      errors.push(new DataError(file, line, 'a correction is a mapping'));
-      continue;
-    }
-    const fieldLine = (key: string): number => {
-      const pair = item.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      return pair ? lineOf(pair.key as YamlNode) : line;
-    };
-    for (const pair of item.items) {
-      const key = String((pair.key as { value?: unknown })?.value);
-      if (!FIELDS.has(key)) errors.push(new DataError(file, lineOf(pair.key as YamlNode), `unknown field "${key}"`));
-    }
-    const v = item.toJSON() as Record<string, unknown>;
-    const str = (key: string): string => {
-      const x = v[key];
-      if (typeof x !== 'string' || x.trim() === '') {
-        errors.push(new DataError(file, fieldLine(key), `"${key}" must be a non-empty string`));
-        return '';
-      }
-      return x;
-    };
+  for (const { line, value: v, fieldLine, str } of mappingItems(y.doc.contents, 'a correction', FIELDS, { file, lineOf: y.lineOf }, errors)) {
     const id = str('id');
     if (id && !/^[a-z0-9-]+$/.test(id)) errors.push(new DataError(file, fieldLine('id'), `id "${id}" must match [a-z0-9-]+`));
     if (ids.has(id)) errors.push(new DataError(file, fieldLine('id'), `duplicate id "${id}"`));

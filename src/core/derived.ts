@@ -1,7 +1,9 @@
 /**
  * The shapes of the derived data (src/generated/*.json, written by `npm run gen`; site/data/glossary.json, written
  * by the build) as schemas, so that whoever reads one checks it there instead of trusting a cast: a stale or hand-
- * edited file fails with the file and the path inside it, not as a wrong page later. The generators' output types
+ * edited file fails with the file and the path inside it, not as a wrong page later. A schema that only a late
+ * feature reads lives beside this file (derived-map.ts), so the first script, which reads the year index, does not
+ * carry it. The generators' output types
  * are these schemas' (a generator cannot write what its reader would refuse).
  */
 import type { SearchIndex } from './search.ts';

@@ -4,7 +4,8 @@
  * This is the parser (build side, with YAML); era-disputes-view.ts has what the page needs. Pure: the caller passes
  * the file's text and the era table.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { isSeq } from 'yaml';
+import { mappingItems, readYaml } from './yaml-data.ts';
 import { parseCitation } from './citation.ts';
 import { DataError, DataErrors } from './data-error.ts';
 import { STATE_SPANS, STATES, type EraTable, type State } from './eras.ts';
@@ -16,32 +17,13 @@ export { disputeNotes, type EraDispute } from './era-disputes-view.ts';
 const FIELDS = new Set(['state', 'era', 'first', 'last', 'basis', 'sources']);
 
 export function parseEraDisputes(text: string, file: string, table: EraTable): EraDispute[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const lineOf = (node: YamlNode | null | undefined): number => (node?.range ? lc.linePos(node.range[0]).line : 1);
-  const errors: DataError[] = doc.errors.map(
-    (e) => new DataError(file, e.linePos?.[0]?.line ?? 1, `YAML: ${e.message.split('\n')[0]}`),
-  );
-  if (errors.length) throw new DataErrors(errors);
-  if (doc.contents === null) return [];
-  if (!isSeq(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of disputed eras')]);
+  const y = readYaml(text, file);
+  if (y.doc.contents === null) return [];
+  if (!isSeq(y.doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a list of disputed eras')]);
+  const errors: DataError[] = [];
   const out: EraDispute[] = [];
-  for (const item of doc.contents.items) {
-    const line = lineOf(item as YamlNode);
-    if (!isMap(item)) {
-      errors.push(new DataError(file, line, 'a disputed era is a mapping'));
-      continue;
-    }
-    const fieldLine = (key: string): number => {
-      const pair = item.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      return pair ? lineOf(pair.key as YamlNode) : line;
-    };
+  for (const { line, value: v, fieldLine, itemLine } of mappingItems(y.doc.contents, 'a disputed era', FIELDS, { file, lineOf: y.lineOf }, errors)) {
     const fail = (key: string, problem: string) => errors.push(new DataError(file, fieldLine(key), problem));
-    for (const pair of item.items) {
-      const key = String((pair.key as { value?: unknown })?.value);
-      if (!FIELDS.has(key)) errors.push(new DataError(file, lineOf(pair.key as YamlNode), `unknown field "${key}"`));
-    }
-    const v = item.toJSON() as Record<string, unknown>;
     const state = v['state'];
     if (!(STATES as readonly unknown[]).includes(state)) fail('state', `"state" must be one of ${STATES.join(' ')}`);
     const era = typeof v['era'] === 'string' ? v['era'] : '';
@@ -68,13 +50,9 @@ export function parseEraDisputes(text: string, file: string, table: EraTable): E
     if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string')) {
       fail('sources', '"sources" must list at least one citation');
     } else {
-      const seq = item.get('sources', true);
       sources.forEach((s: string, k) => {
         const problem = parseCitation(s);
-        if (typeof problem === 'string') {
-          const node = isSeq(seq) ? (seq.items[k] as YamlNode) : null;
-          errors.push(new DataError(file, node ? lineOf(node) : fieldLine('sources'), `source "${s}": ${problem}`));
-        }
+        if (typeof problem === 'string') errors.push(new DataError(file, itemLine('sources', k), `source "${s}": ${problem}`));
       });
     }
     out.push({ state: state as State, era, first: first as number, last: last as number, basis, sources: (sources ?? []) as string[], line });

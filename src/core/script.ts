@@ -8,8 +8,8 @@
  * for character, so the offsets of every mark (years, glossary terms, textual notes) are valid in both scripts.
  * A conversion that would change a length is refused with the text that caused it.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { DataError, DataErrors, lineAt } from './data-error.ts';
+import { mappingItems, readYaml, sections } from './yaml-data.ts';
 
 /** `s` simplified (the base text), `t` traditional. */
 export type Script = 's' | 't';
@@ -37,44 +37,13 @@ const OVERRIDE_FIELDS = new Set(['chapter', 'simplified', 'traditional', 'reason
 
 /** Parses the exceptions file; every fault is reported with file:line. */
 export function parseScriptExceptions(text: string, file: string): ScriptExceptions {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const lineOf = (node: unknown): number => {
-    const r = (node as YamlNode | null | undefined)?.range;
-    return r ? lc.linePos(r[0]).line : 1;
-  };
-  const errors: DataError[] = doc.errors.map((e) => new DataError(file, lc.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`));
-  if (errors.length) throw new DataErrors(errors);
+  const y = readYaml(text, file);
+  const errors: DataError[] = [];
   const out: ScriptExceptions = { rules: [], overrides: [] };
-  if (!isMap(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a mapping with "rules" and "overrides"')]);
-  for (const pair of doc.contents.items) {
-    const key = String((pair.key as { value?: unknown })?.value);
-    if (key !== 'rules' && key !== 'overrides') {
-      errors.push(new DataError(file, lineOf(pair.key), `unknown section "${key}" (expected rules, overrides)`));
-      continue;
-    }
-    if (!isSeq(pair.value)) {
-      errors.push(new DataError(file, lineOf(pair.key), `"${key}" must be a list`));
-      continue;
-    }
+  for (const { key, list } of sections(y, file, ['rules', 'overrides'], errors)) {
     const fields = key === 'rules' ? RULE_FIELDS : OVERRIDE_FIELDS;
-    for (const item of pair.value.items) {
-      const line = lineOf(item);
-      if (!isMap(item)) {
-        errors.push(new DataError(file, line, `an item of "${key}" is a mapping`));
-        continue;
-      }
-      for (const p of item.items) {
-        const k = String((p.key as { value?: unknown })?.value);
-        if (!fields.has(k)) errors.push(new DataError(file, lineOf(p.key), `unknown field "${k}"`));
-      }
-      const v = item.toJSON() as Record<string, unknown>;
-      const str = (k: string): string => {
-        const x = v[k];
-        if (typeof x === 'string' && x.trim() !== '') return x;
-        errors.push(new DataError(file, line, `"${k}" must be a non-empty string`));
-        return '';
-      };
+    for (const item of mappingItems(list, `an item of "${key}"`, fields, { file, lineOf: y.lineOf }, errors)) {
+      const { line, str } = item;
       const rule: ScriptRule = { simplified: str('simplified'), traditional: str('traditional'), reason: str('reason'), line };
       if (rule.simplified && rule.traditional && rule.simplified.length !== rule.traditional.length) {
         errors.push(new DataError(file, line, `"${rule.simplified}" and "${rule.traditional}" differ in length: a conversion keeps every offset`));

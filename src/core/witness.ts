@@ -4,8 +4,8 @@
  * aligned character by character (jsdiff), and every remaining difference must be a listed reading.
  */
 import { diffArrays } from 'diff';
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { DataError, DataErrors } from './data-error.ts';
+import { mappingItems, readYaml, sections } from './yaml-data.ts';
 
 export interface Form {
   /** As the witness writes it: one character, or a Kanripo entity such as `&KR1529;`. */
@@ -44,44 +44,11 @@ const SECTIONS: Record<string, string[]> = {
 };
 
 export function parseWitnessData(text: string, file: string): WitnessData {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  const lineOf = (node: unknown): number => {
-    const r = (node as YamlNode | null | undefined)?.range;
-    return r ? lc.linePos(r[0]).line : 1;
-  };
-  const errors: DataError[] = doc.errors.map((e) => new DataError(file, lc.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`));
-  if (errors.length) throw new DataErrors(errors);
-  if (!isMap(doc.contents)) throw new DataErrors([new DataError(file, 1, 'expected a mapping with forms, renamings, readings')]);
+  const y = readYaml(text, file);
+  const errors: DataError[] = [];
   const out: WitnessData = { forms: [], renamings: [], readings: [] };
-  for (const pair of doc.contents.items) {
-    const key = String((pair.key as { value?: unknown })?.value);
-    const fields = SECTIONS[key];
-    if (!fields) {
-      errors.push(new DataError(file, lineOf(pair.key), `unknown section "${key}"`));
-      continue;
-    }
-    if (!isSeq(pair.value)) {
-      errors.push(new DataError(file, lineOf(pair.key), `"${key}" must be a list`));
-      continue;
-    }
-    for (const item of pair.value.items) {
-      const line = lineOf(item);
-      if (!isMap(item)) {
-        errors.push(new DataError(file, line, `an item of "${key}" is a mapping`));
-        continue;
-      }
-      for (const p of item.items) {
-        const k = String((p.key as { value?: unknown })?.value);
-        if (!fields.includes(k)) errors.push(new DataError(file, lineOf(p.key), `unknown field "${k}"`));
-      }
-      const v = item.toJSON() as Record<string, unknown>;
-      const str = (k: string, empty = false): string => {
-        const x = v[k];
-        if (typeof x === 'string' && (empty || x.trim() !== '')) return x;
-        errors.push(new DataError(file, line, `"${k}" must be a ${empty ? '' : 'non-empty '}string`));
-        return '';
-      };
+  for (const { key, list } of sections(y, file, Object.keys(SECTIONS), errors)) {
+    for (const { line, str } of mappingItems(list, `an item of "${key}"`, new Set(SECTIONS[key]), { file, lineOf: y.lineOf }, errors)) {
       if (key === 'forms') {
         const f = { witness: str('witness'), standard: str('standard'), line };
         if (f.standard && [...f.standard].length !== 1) errors.push(new DataError(file, line, `"standard" is one character`));

@@ -45,6 +45,9 @@ export const WORDS = {
   era: '年号',
   object: '名物',
   term: '词语',
+  picLinks: '本章图示',
+  picChapterMap: '本章地图',
+  picTimeline: '时间线',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORDS]: string };

@@ -57,3 +57,10 @@ test('一说: the bubble of a year gives both readings, their sources and what t
   assert.deepEqual(disputeNotes(disputes, table, 1100), []);
   assert.deepEqual(disputeNotes(disputes, table, 1206).length, 1);
 });
+
+test('a YAML syntax error is reported at its own line, not at line 1', () => {
+  // An unterminated quote opened on line 5 runs to the end of the file: the fault is the quote's line.
+  const broken = GOOD.replace('basis: 本传熙宁八年牒称大安二年。', 'basis: "本传熙宁八年牒称大安二年。');
+  const [first] = errorsOf(broken);
+  assert.match(first!, /^d\.yaml:5: YAML: /);
+});

@@ -17,6 +17,7 @@ import { loadScriptData } from '../script/data.ts';
 import { scriptControl } from '../script/control.ts';
 import { modes, onModeChange } from '../modes/modes.ts';
 import { themeControl } from '../theme/control.ts';
+import { pictures } from '../pictures/pictures.ts';
 
 // Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
 // years inside glossary terms; search names the part of the target to show; the target is found after all of them,
@@ -28,6 +29,7 @@ export const features: Feature[] = [
   notes,
   years,
   chapterNav,
+  pictures,
   glossary,
   searchFeature,
   sidebar,

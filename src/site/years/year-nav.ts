@@ -41,6 +41,8 @@ const state = {
   panel: null as HTMLElement | null,
   prevLink: null as HTMLAnchorElement | null,
   nextLink: null as HTMLAnchorElement | null,
+  /** The link to the timeline page, which marks the current year there. */
+  timelineLink: null as HTMLAnchorElement | null,
   cells: new Map<number, Cell>(),
   current: null as number | null,
   observer: null as IntersectionObserver | null,
@@ -157,6 +159,11 @@ export function mountNav(): void {
   state.toggle.append(el('span', 'visually-hidden', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
   bar.append(state.prevLink, state.toggle, state.nextLink);
   state.panel = buildPanel(table);
+  state.timelineLink = el('a', 'year-timeline', '在时间线上看各年纪事');
+  state.timelineLink.href = '#/timeline';
+  const toTimeline = el('p', 'year-panel-timeline');
+  toTimeline.append(state.timelineLink);
+  state.panel.prepend(toTimeline);
   state.nav.append(bar, state.panel);
   const content = document.querySelector('.content') ?? document.body;
   content.prepend(state.nav);
@@ -253,6 +260,7 @@ function render(): void {
     era.textContent = songYearName(table, state.current);
     g.textContent = String(state.current);
   }
+  if (state.timelineLink) state.timelineLink.href = state.current === null ? '#/timeline' : `#/timeline?year=${state.current}`;
   setStep(state.prevLink, state.current === null ? null : stepFrom(state.current, -1), '上一年', '[');
   setStep(state.nextLink, stepFrom(state.current, 1), '下一年', ']');
   for (const c of state.cells.values()) {
@@ -265,10 +273,17 @@ export function currentYear(): number | null {
   return state.current;
 }
 
+/**
+ * The one public signal of the reader's year: `reader:year` on document, `detail: { year }` (null off a chapter),
+ * whenever the current year changes. Other features (the timeline) listen to it instead of reading this DOM.
+ */
+export const YEAR_EVENT = 'reader:year';
+
 export function setCurrent(year: number | null): void {
   if (year === state.current) return;
   state.current = year;
   render();
+  document.dispatchEvent(new CustomEvent(YEAR_EVENT, { detail: { year } }));
 }
 
 // ── following the reading position ──────────────────────────────────────────────────────────────────────────
