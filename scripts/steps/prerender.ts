@@ -60,6 +60,8 @@ function inputs() {
 }
 
 const SITE_NAME = '宋史·夏国传';
+/** The routes besides the chapters, each a markdown file the steps before this one wrote (`` is home.md). */
+export const OTHER_PAGES = ['', 'glossary', 'jiaokan', 'map', 'timeline'] as const;
 const LABELS: CrawlableLabels = { open: '在阅读器中打开本章（纪年、注释与校勘）', notes: '校勘', paragraph: '第{n}段', prev: '上一章', next: '下一章' };
 
 const SCRIPTS = [
@@ -111,6 +113,9 @@ export function prerenderScript(out: string, dir: '' | 't/'): void {
       const kinds = KIND_ORDER.filter((k) => present.has(k)).map((k) => `<span class="gl gl-${k}">${escapeHtml(kindWord(k))}</span> `);
       html += `<div class="gl-legend" data-decoration=""><span class="gl-legend-title">${escapeHtml(word('legend'))}</span>${kinds.join('')}<a href="#/glossary">${escapeHtml(word('legendIndex'))}</a></div>`;
     }
+    // The pictures' links (src/site/pictures/), before the previous/next chapter links.
+    const name = encodeURIComponent(route.replace(/^chapters\//, ''));
+    html += `<nav class="pictures-links" aria-label="${escapeHtml(word('picLinks'))}"><a href="#/map?chapter=${name}">${escapeHtml(word('picChapterMap'))}</a> · <a href="#/timeline">${escapeHtml(word('picTimeline'))}</a></nav>`;
     const i = order.findIndex((c) => c.route === route);
     const link = (c: { route: string } | undefined, label: string, rel: string): string =>
       c ? `<a href="#/${c.route}" rel="${rel}"><small>${label}</small><span>${escapeHtml(title(c.route))}</span></a>` : '';
@@ -159,11 +164,8 @@ export function prerenderScript(out: string, dir: '' | 't/'): void {
     );
   }
   // The other pages, as Docsify renders them.
-  for (const [file, route] of [
-    ['home.md', ''],
-    ['glossary.md', 'glossary'],
-    ['jiaokan.md', 'jiaokan'],
-  ] as const) {
+  for (const route of OTHER_PAGES) {
+    const file = `${route || 'home'}.md`;
     write(join(out, dir, 'prerender', `${route || 'home'}.html`), docsifyHtml(readFileSync(join(out, dir, file), 'utf8'), route));
   }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import { traditionalChapters } from '../../scripts/lib/traditional.ts';
-import prerenderStep from '../../scripts/steps/prerender.ts';
+import prerenderStep, { OTHER_PAGES } from '../../scripts/steps/prerender.ts';
 import { SITE, useSite, waitForRender } from './harness.ts';
 
 const t = useSite();
@@ -86,7 +86,7 @@ test('every prerendered page holds its script’s text: chapters paragraph for p
         `${dir}prerender/${route}`,
       );
     }
-    for (const page of ['home', 'glossary', 'jiaokan']) {
+    for (const page of OTHER_PAGES.map((r) => r || 'home')) {
       const r = await fetch(`${t.site.url}${dir}prerender/${page}.html`);
       assert.equal(r.status, 200);
       assert.match(

@@ -16,7 +16,14 @@ import { ChaptersSchema, readDerived } from '../../core/derived.ts';
 import chaptersJson from '../../generated/chapters.json';
 
 /** The routes the build prerenders (scripts/steps/prerender.ts): an unknown chapter is Docsify's 404, not a fetch. */
-const ROUTES = new Set(['', 'glossary', 'jiaokan', ...readDerived(ChaptersSchema, chaptersJson, 'src/generated/chapters.json').map((c) => c.route)]);
+const ROUTES = new Set([
+  '',
+  'glossary',
+  'jiaokan',
+  'map',
+  'timeline',
+  ...readDerived(ChaptersSchema, chaptersJson, 'src/generated/chapters.json').map((c) => c.route),
+]);
 
 const state = {
   overlay: null as HTMLElement | null,
