@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import { traditionalChapters } from '../../scripts/lib/traditional.ts';
 import { useSite, waitForRender } from './harness.ts';
@@ -22,8 +22,8 @@ const SHAPES = `(root) => [...root.querySelectorAll(':scope > p')].map((p) => ({
 const RECTS = `(root) => [...root.querySelectorAll(':scope > p, :scope > h1')].map((p) => { const r = p.getBoundingClientRect(); return [r.top + scrollY, r.left, r.width, r.height]; })`;
 
 /** Opens `hash` with Docsify's script held back; returns the page once the prerendered copy is painted, and a release. */
-async function openHeld(hash: string, init?: string): Promise<{ page: Page; release: () => Promise<void> }> {
-  const page = await t.context.newPage();
+async function openHeld(hash: string, init?: string, context?: BrowserContext): Promise<{ page: Page; release: () => Promise<void> }> {
+  const page = await (context ?? t.context).newPage();
   if (init) await page.addInitScript({ content: init });
   await page.addInitScript({
     content: `window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });`,
@@ -129,4 +129,16 @@ test('a route change before Docsify is ready drops the copy at once', async () =
   await release();
   await waitForRender(page, 'chapters/03-shaosheng-yuanfu');
   await page.close();
+});
+
+test('on a phone the copy keeps Docsify’s closed sidebar: same places after the takeover, and the page is not zoomed out', async () => {
+  const context = await t.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page, release } = await openHeld('#/chapters/04-huizong', undefined, context);
+  const rects = await page.evaluate(`(${RECTS})(document.querySelector('.prerender article'))`);
+  await release();
+  await waitForRender(page, 'chapters/04-huizong');
+  assert.deepEqual(await page.evaluate(`(${RECTS})(document.querySelector('.markdown-section'))`), rects);
+  assert.equal(await page.evaluate(() => window.visualViewport?.scale), 1, 'not zoomed out');
+  assert.ok((await page.evaluate(() => (window as unknown as { __cls: number }).__cls)) <= 0.02);
+  await context.close();
 });

@@ -72,7 +72,11 @@ function paint(html: string, id: string | null): void {
   overlay.setAttribute('aria-busy', 'true');
   const main = document.createElement('main');
   const sidebar = document.createElement('aside');
-  sidebar.className = 'sidebar show';
+  // Shown as Docsify shows it (its template, render/tpl.js): not on a phone, where a shown sidebar pushes the
+  // content aside and the page would be zoomed out to fit.
+  const breakpoint = getComputedStyle(document.documentElement).getPropertyValue('--_mobile-breakpoint').trim();
+  const mobile = breakpoint !== '' && matchMedia(`(max-width: ${breakpoint})`).matches;
+  sidebar.className = mobile ? 'sidebar' : 'sidebar show';
   const content = document.createElement('section');
   content.className = 'content';
   // A div, not Docsify's nav element: Docsify takes the document's first <nav> as its own (initRender).
