@@ -11,6 +11,7 @@ import { checkChapters } from '../src/core/corrections.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
+import { prerenderScript } from './steps/prerender.ts';
 
 export const OUT = join(ROOT, 'site');
 
@@ -129,6 +130,8 @@ export async function build(): Promise<void> {
   }
   // Last, from everything the steps wrote: the traditional-character site under site/t/.
   await writeTraditional(OUT);
+  // Its prerendered and crawlable pages, from the traditional markdown just written (scripts/steps/prerender.ts).
+  prerenderScript(OUT, 't/');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -91,7 +91,8 @@ export function serve(opts: { root: string; base?: string; port?: number; host?:
     res.writeHead(200, {
       'content-type': type,
       'content-length': bytes.length,
-      'cache-control': 'no-cache',
+      // What GitHub Pages sends: a repeat visit within ten minutes reads from the browser's cache.
+      'cache-control': 'max-age=600',
       vary: 'accept-encoding',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });

@@ -91,3 +91,58 @@ export function readDerived<T>(schema: v.GenericSchema<unknown, T>, data: unknow
   throw new Error(`${file}: ${path ? `at ${path}: ` : ''}${issue.message}`);
 }
 
+/**
+ * A year mention as the page receives it (site/data/years.json, written by scripts/steps/prerender.ts): the parser's
+ * result at build time, without the parallel eras the page computes from the era table. The state is a string: the
+ * traditional copy of the file carries the states' names converted (遼).
+ */
+export interface PageMention {
+  year: number;
+  era: string | null;
+  eraYear: number | null;
+  state: string | null;
+  kind: 'entry' | 'reference' | 'date';
+  paragraph: number;
+  offset: number;
+  match: string;
+  summary?: true;
+  counted?: [number, number];
+  date?: { julian: string | [string, string]; gregorian: string | [string, string] };
+  dateMatch?: string;
+  dateOffset?: number;
+  month?: { month: number; leap: boolean };
+}
+
+const dateText = v.union([str, v.tuple([str, str])]);
+
+export const YearMentionsSchema: v.GenericSchema<unknown, { chapters: Record<string, PageMention[]> }> = v.object({
+  chapters: v.record(
+    str,
+    v.array(
+      v.object({
+        year: int,
+        era: v.nullable(str),
+        eraYear: v.nullable(int),
+        state: v.nullable(str),
+        kind: v.picklist(['entry', 'reference', 'date']),
+        paragraph: int,
+        offset: int,
+        match: str,
+        summary: v.optional(v.literal(true)),
+        counted: v.optional(v.tuple([int, int])),
+        date: v.optional(v.object({ julian: dateText, gregorian: dateText })),
+        dateMatch: v.optional(str),
+        dateOffset: v.optional(int),
+        month: v.optional(v.object({ month: int, leap: v.boolean() })),
+      }),
+    ),
+  ),
+});
+
+/** The parts of src/generated/traditional.json the build's prerendered pages read. */
+export const TraditionalPagesSchema: v.GenericSchema<unknown, { words: Record<string, string>; chapters: Record<string, string>; notes: Record<string, { text: string; reading: string }> }> =
+  v.object({
+    words: v.record(str, str),
+    chapters: v.record(str, str),
+    notes: v.record(str, v.object({ text: str, reading: str })),
+  });

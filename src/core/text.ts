@@ -6,6 +6,7 @@
  * construct, `<span data-term="…">…</span>`, that pins or suppresses a glossary term at one place (HTML so that
  * Docsify renders it as it is and the text stays the text).
  */
+import { Lexer } from 'marked';
 
 /** A glossary override at one place: `term` is the glossary term meant there, or null for "no annotation here". */
 export interface TermOverride {
@@ -27,23 +28,38 @@ export interface Chapter {
   paragraphs: Paragraph[];
 }
 
-const SPAN = /<span data-term="([^"<>]*)">([^<]*)<\/span>/g;
+const OPEN = /^<span data-term="([^"<>]*)">$/;
+const CLOSE = '</span>';
+/** An entity would show as its character in the rendered paragraph, not as written: refused like markup. */
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][\da-z]*);/i;
 
-/** Plain text and overrides of one markdown paragraph; throws on markup other than the term span. */
+/**
+ * Plain text and overrides of one markdown paragraph, read by marked's lexer (the one Docsify renders with), so
+ * the text is what the rendered `<p>` shows; throws on markup other than the term span.
+ */
 export function paragraphText(markdown: string): { text: string; overrides: TermOverride[] } {
   const overrides: TermOverride[] = [];
   let text = '';
-  let last = 0;
-  for (const m of markdown.matchAll(SPAN)) {
-    text += markdown.slice(last, m.index);
-    const inner = m[2] ?? '';
-    overrides.push({ start: text.length, end: text.length + inner.length, term: m[1] ? m[1] : null });
-    text += inner;
-    last = m.index + m[0].length;
+  let open: { start: number; term: string | null } | null = null;
+  const refuse = (raw: string): never => {
+    const at = /[<>*_`[\]\\&~!]/.exec(raw);
+    throw new Error(`unexpected markup ${JSON.stringify(at ? at[0] : raw.slice(0, 1))} at offset ${text.length}`);
+  };
+  for (const token of Lexer.lexInline(markdown)) {
+    if (token.type === 'text' && !('tokens' in token && token.tokens?.length)) {
+      if (ENTITY.test(token.raw) || token.raw !== token.text) refuse(token.raw);
+      text += token.text;
+    } else if (token.type === 'html' && !open && OPEN.test(token.raw)) {
+      const term = OPEN.exec(token.raw)![1]!;
+      open = { start: text.length, term: term ? term : null };
+    } else if (token.type === 'html' && open && token.raw === CLOSE) {
+      overrides.push({ start: open.start, end: text.length, term: open.term });
+      open = null;
+    } else {
+      refuse(token.raw);
+    }
   }
-  text += markdown.slice(last);
-  const stray = /[<>*_`[\]\\]/.exec(text);
-  if (stray) throw new Error(`unexpected markup ${JSON.stringify(stray[0])} at offset ${stray.index}`);
+  if (open) refuse('<span');
   return { text, overrides };
 }
 

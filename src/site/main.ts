@@ -12,6 +12,7 @@ import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 import { initScript, scriptBase } from './script/script.ts';
 import { initTheme } from './theme/theme.ts';
+import { paintPrerendered } from './prerender/prerender.ts';
 
 interface DocsifyVm {
   /** `response`: the status of the route's file, which Docsify keeps (5.0.0, src/core/fetch/index.js). */
@@ -127,6 +128,8 @@ initScript();
 initTheme();
 redirectYearLink();
 preloadRouteMarkdown(location.hash, scriptBase());
+// The route's text as the build rendered it, painted before Docsify has run (prerender/prerender.ts).
+paintPrerendered(scriptBase());
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',

@@ -99,3 +99,10 @@ test('npm start serves under BASE on PORT and says where; the read-me documents 
   assert.match(readme, /PORT=\d+/);
   assert.match(readme, /`BASE`, the base path/);
 });
+
+test('files are sent with max-age=600, as GitHub Pages sends them', async () => {
+  await withSite(async (url) => {
+    const r = await fetch(`${url}a.js`);
+    assert.equal(r.headers.get('cache-control'), 'max-age=600');
+  });
+});

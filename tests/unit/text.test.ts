@@ -200,3 +200,11 @@ test('corrections: each fault is named with file:line', () => {
     'c.yaml:1: seed paragraph 2 keeps U+E000 at offset 1: no correction covers it',
   ]);
 });
+
+test('paragraph text is read by marked’s lexer: what Docsify would render differently from what is written is refused', () => {
+  assert.deepEqual(paragraphText('甲<span data-term="">乙</span>丙'), { text: '甲乙丙', overrides: [{ start: 1, end: 2, term: null }] });
+  assert.throws(() => paragraphText('甲&amp;乙'), /unexpected markup "&"/);
+  assert.throws(() => paragraphText('甲\\*乙'), /unexpected markup "\\\\"/);
+  assert.throws(() => paragraphText('甲<span data-term="乙">乙'), /unexpected markup "<"/);
+  assert.throws(() => paragraphText('[甲](b.md)'), /unexpected markup "\["/);
+});

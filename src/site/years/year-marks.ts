@@ -8,12 +8,14 @@
  *     <button class="y-copy" data-decoration aria-label="复制本条链接…"></button>
  *   </span>
  *
- * and, once the browser is idle, the year parser runs over the paragraphs for what the index does not hold: year
- * references (元丰四年, a reign summary), which get the same bubble in a quieter style and no anchor, and the dates
- * the bubble resolves. Decorations carry no text, so the paragraphs' textContent stays the chronicle's.
+ * and, once the chapter's year mentions have arrived (data/years.json: the year parser runs at build time only,
+ * scripts/steps/prerender.ts), what the index does not hold: year references (元丰四年, a reign summary), which get
+ * the same bubble in a quieter style and no anchor, and the dates the bubble resolves. Decorations carry no text,
+ * so the paragraphs' textContent stays the chronicle's.
  */
 import type { Era } from '../../core/eras.ts';
-import { YearParser, type YearMention } from '../../core/years.ts';
+import { readDerived, YearMentionsSchema, type PageMention } from '../../core/derived.ts';
+import { scriptBase } from '../script/script.ts';
 import { decoration, el, wrapRange } from '../shell/dom-text.ts';
 import { makeTrigger } from '../shell/popover.ts';
 import { eraTable, yearIndex } from './year-data.ts';
@@ -26,18 +28,28 @@ import { words } from '../script/words.ts';
 import { scriptDisputes } from '../script/data.ts';
 import { entryHash } from '../../core/year-link.ts';
 
-/** The year marks' state, all of it: the parser (built on first use), the render on screen, the live region. */
+/** The year marks' state, all of it: the mentions (fetched once), the render on screen, the live region. */
 const marksState = {
-  yearParser: null as YearParser | null,
+  mentions: null as Promise<Record<string, PageMention[]> | null> | null,
+  loaded: null as Record<string, PageMention[]> | null,
   chapter: null as ChapterState | null,
   live: null as HTMLElement | null,
 };
 
 const disputes = (): EraDispute[] => scriptDisputes() ?? (disputesJson as EraDispute[]);
 
-/** The core parser, built on first use: only a chapter's references and dates need it, after the first paint. */
-function parser(): YearParser {
-  return (marksState.yearParser ??= new YearParser(eraTable()));
+/** Every chapter's year mentions in the reader's script, fetched once (after the first render; a few KB). */
+export function loadMentions(): Promise<unknown> {
+  const url = `${scriptBase()}data/years.json`;
+  marksState.mentions ??= fetch(url)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: ${r.status}`))))
+    .then((json: unknown) => (marksState.loaded = readDerived(YearMentionsSchema, json, url).chapters))
+    .catch((e: unknown) => {
+      // Without them the entries keep their marks and bubbles; only references and dates are missing.
+      console.warn('reader: year mentions unavailable', e);
+      return null;
+    });
+  return marksState.mentions;
 }
 
 export const ENTRY_CLASS = 'y-entry';
@@ -47,7 +59,7 @@ export interface ChapterState {
   route: string;
   section: HTMLElement;
   paragraphs: HTMLParagraphElement[];
-  mentions: YearMention[] | null;
+  mentions: PageMention[] | null;
   referencesDone: boolean;
 }
 
@@ -107,14 +119,11 @@ export function dropChapter(): void {
   marksState.chapter = null;
 }
 
-/** Runs the year parser over the current chapter (once) and returns its mentions. */
-function mentions(state: ChapterState): YearMention[] {
+/** The current chapter's mentions, once they have arrived (none before). */
+function mentions(state: ChapterState): PageMention[] {
   if (state.mentions) return state.mentions;
-  const data = yearIndex.chapters.find((c) => c.chapter === state.route);
-  if (!data) return (state.mentions = []);
-  const texts = state.paragraphs.map((p) => p.textContent ?? '');
-  const [doc] = parser().parseDocuments([{ file: state.route, paragraphs: texts }], data.start);
-  return (state.mentions = doc?.mentions ?? []);
+  if (!marksState.loaded) return [];
+  return (state.mentions = marksState.loaded[state.route] ?? []);
 }
 
 /** Year references (not entries) of a render, once: a quieter style, the same bubble, no anchor. */
@@ -137,7 +146,7 @@ export function decorateReferences(state: ChapterState): number {
   return n;
 }
 
-function mentionOf(trig: HTMLElement): YearMention | null {
+function mentionOf(trig: HTMLElement): PageMention | null {
   const state = marksState.chapter;
   if (!state?.section.contains(trig)) return null;
   const p = Number(trig.dataset['p']);

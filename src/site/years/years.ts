@@ -14,7 +14,7 @@ import { currentTarget } from '../shell/target.ts';
 import { eraTable, yearIndex } from './year-data.ts';
 import { parallelYears, songYearName } from '../../core/year-format.ts';
 import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from '../../core/year-link.ts';
-import { buildYearNote, decorateEntries, dropChapter, decorateReferences, installCopy, parallelParagraph } from './year-marks.ts';
+import { buildYearNote, decorateEntries, dropChapter, decorateReferences, installCopy, loadMentions, parallelParagraph } from './year-marks.ts';
 import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom, stopFollowing } from './year-nav.ts';
 import { el, isTyping } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
@@ -142,6 +142,7 @@ export const years: Feature = {
   name: 'years',
   mounted() {
     registerTip('year', buildYearNote);
+    void loadMentions();
     installCopy();
     mountNav();
     document.addEventListener('keydown', onKey);
@@ -172,11 +173,14 @@ export const years: Feature = {
       if (render) {
         followChapter(ctx.section, entries, ctx.id);
         performance.measure('years:doneEach', 'years:start');
-        return idle(() => {
-          performance.mark('years:idle:start');
-          decorateReferences(render);
-          performance.measure('years:idle', 'years:idle:start');
-        });
+        // The references wait for the chapter's mentions (data/years.json), then for an idle moment.
+        return loadMentions().then(() =>
+          idle(() => {
+            performance.mark('years:idle:start');
+            decorateReferences(render);
+            performance.measure('years:idle', 'years:idle:start');
+          }),
+        );
       }
       stopFollowing(null);
     }
