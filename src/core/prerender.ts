@@ -5,6 +5,7 @@
  * (notes.ts, years/year-marks.ts, glossary.ts) without their behaviour (no ids, no popover triggers); a browser test
  * holds the two to the same structure (tests/browser/prerender.test.ts).
  */
+import { markerOffset } from './jiaokan-view.ts';
 import type { TermOverride } from './text.ts';
 
 export function escapeHtml(s: string): string {
@@ -18,6 +19,11 @@ export interface HtmlMark {
   open: string;
   close: string;
   rank: number;
+  /**
+   * Markup that follows the mark in the page not where it ends but after the outermost mark around its place (a
+   * textual note's marker: notes.ts puts it after the whole term or year expression, at `markerOffset`).
+   */
+  after?: string;
 }
 
 /*
@@ -61,7 +67,9 @@ export function noteHtmlMark(m: { start: number; end: number; anchor: string }):
     end: m.end,
     rank: RANK.note,
     open: `<span class="tn" data-anchor="${escapeHtml(m.anchor)}">`,
-    close: '</span><button class="tn-marker" data-decoration="" type="button" tabindex="-1" aria-hidden="true"></button>',
+    close: '</span>',
+    // The live marker is a span with the button role (notes.ts: a <button> may begin a line); the copy is inert.
+    after: '<span class="tn-marker" data-decoration="" aria-hidden="true"></span>',
   };
 }
 
@@ -86,6 +94,15 @@ export function overrideHtmlMark(o: TermOverride): HtmlMark {
  */
 export function decoratedHtml(text: string, marks: readonly HtmlMark[]): string {
   const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
+  // Where each `after` goes: past the outermost mark around its place, as the page moves it there.
+  const points = marks
+    .filter((m) => m.after !== undefined)
+    .map((m) => {
+      const at = markerOffset(text, m.start, m.end);
+      const around = marks.filter((o) => o.start < at && o.end >= at);
+      return { at: Math.max(at, ...around.map((o) => o.end)), html: m.after! };
+    })
+    .sort((a, b) => a.at - b.at);
   const stack: HtmlMark[] = [];
   let out = '';
   let pos = 0;
@@ -100,7 +117,16 @@ export function decoratedHtml(text: string, marks: readonly HtmlMark[]): string 
       out += m.close;
     }
   };
+  const placePoints = (upTo: number): void => {
+    while (points.length && points[0]!.at <= upTo) {
+      const p = points.shift()!;
+      closeTo(p.at);
+      textTo(p.at);
+      out += p.html;
+    }
+  };
   for (const m of sorted) {
+    placePoints(m.start);
     if (m.end <= m.start || m.start < 0 || m.end > text.length) throw new Error(`mark ${m.start}–${m.end} outside the paragraph (${text.length})`);
     closeTo(m.start);
     const outer = stack[stack.length - 1];
@@ -109,6 +135,7 @@ export function decoratedHtml(text: string, marks: readonly HtmlMark[]): string 
     out += m.open;
     stack.push(m);
   }
+  placePoints(text.length);
   closeTo(Number.POSITIVE_INFINITY);
   textTo(text.length);
   return out;

@@ -44,9 +44,12 @@ for (const viewport of [
     await editAddress(w.page, '#/chapters/04-huizong?id=y1115');
     const placed = await w.page.evaluate(() => {
       const r = document.getElementById('y1115')!.getBoundingClientRect();
-      // Centred in the part of the window below the sticky year bar (scroll-padding-top).
-      const pad = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-      return { centre: r.top + r.height / 2, middle: (pad + window.innerHeight) / 2, y: window.scrollY };
+      // Centred in the part of the window between the sticky year bar (scroll-padding-top) and, on a phone, the
+      // bottom bar (scroll-padding-bottom).
+      const style = getComputedStyle(document.documentElement);
+      const top = Number.parseFloat(style.scrollPaddingTop) || 0;
+      const bottom = Number.parseFloat(style.scrollPaddingBottom) || 0;
+      return { centre: r.top + r.height / 2, middle: (top + window.innerHeight - bottom) / 2, y: window.scrollY };
     });
     assert.ok(placed.y > 0, `the target lies below the first screen (${JSON.stringify(placed)})`);
     assert.ok(Math.abs(placed.centre - placed.middle) <= 2, `the target is centred (${JSON.stringify(placed)})`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { decoratedHtml, noteHtmlMark, overrideHtmlMark, termHtmlMark, yearHtmlMark } from '../../src/core/prerender.ts';
 import { describe, robotsTxt, sitemapXml, siteUrlOf } from '../../src/core/crawlable.ts';
 
-test('marks nest as the page nests them: a note inside a term, a term over the chapter’s own span, a year entry with its decorations', () => {
+test('marks nest as the page nests them: a note inside a term (its marker after the whole term), a term over the chapter’s own span, a year entry with its decorations', () => {
   const text = '　　元祐三年，乾顺<遣>使';
   const html = decoratedHtml(text, [
     yearHtmlMark({ start: 2, end: 6, year: 1088, anchor: 'y1088' }),
@@ -16,8 +16,13 @@ test('marks nest as the page nests them: a note inside a term, a term over the c
     html,
     '　　<span class="y y-entry" data-anchor="y1088" data-year="1088"><span class="y-expr">元祐三年</span><span class="y-greg" data-decoration="" data-year="1088"></span>' +
       '<button class="y-copy" data-decoration="" type="button" tabindex="-1" aria-hidden="true"></button></span>，' +
-      '<span class="gl gl-person" data-anchor="t0-7"><span data-term="乾顺">乾<span class="tn" data-anchor="n-x-1">顺</span>' +
-      '<button class="tn-marker" data-decoration="" type="button" tabindex="-1" aria-hidden="true"></button></span></span>&lt;遣&gt;使',
+      '<span class="gl gl-person" data-anchor="t0-7"><span data-term="乾顺">乾<span class="tn" data-anchor="n-x-1">顺</span></span></span>' +
+      '<span class="tn-marker" data-decoration="" aria-hidden="true"></span>&lt;遣&gt;使',
+  );
+  // An opening mark's marker goes to the end of the clause it opens, as notes.ts places it.
+  assert.equal(
+    decoratedHtml('曰『甲乙』，丙', [noteHtmlMark({ start: 1, end: 2, anchor: 'n-q-1' })]),
+    '曰<span class="tn" data-anchor="n-q-1">『</span>甲乙<span class="tn-marker" data-decoration="" aria-hidden="true"></span>』，丙',
   );
   assert.throws(
     () =>
