@@ -3,15 +3,21 @@
  * at the very end (`N passed, N failed`); exits non-zero on any failure. The test files report in node:test's dot
  * form (a failure is printed whole); a stage that fails prints its own output.
  *
- * The unit and the browser tests run side by side, the browser files two at a time: each waits mostly on
- * Chromium, so on two cores this halves the wall time without making any wait tighter (they wait on conditions
- * the page exposes, tests/browser/harness.ts).
+ * The type check runs beside everything else; the unit and the browser tests run side by side, the browser files
+ * three at a time against one server and one Chromium: each file waits mostly on the page, so on two cores this
+ * cuts the wall time without making any wait tighter (they wait on conditions the page exposes,
+ * tests/browser/harness.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { launchOptions, SHARED_BROWSER_ENV, SHARED_SITE_ENV, serveSite } from '../tests/browser/harness.ts';
 import { ROOT } from './lib/repo.ts';
+
+/** Browser files run at once: each waits mostly on Chromium's timers and the network, not on the two cores. */
+const BROWSER_FILES_AT_ONCE = 3;
 
 interface Outcome {
   name: string;
@@ -22,10 +28,10 @@ interface Outcome {
   failed: number;
 }
 
-function run(name: string, cmd: string, args: string[]): Promise<Omit<Outcome, 'passed' | 'failed'>> {
+function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Omit<Outcome, 'passed' | 'failed'>> {
   const start = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -40,7 +46,7 @@ async function stage(name: string, cmd: string, args: string[]): Promise<Outcome
 }
 
 /** A node:test run: dots on screen, counts from a TAP copy of the same run. */
-async function tests(name: string, dir: string, concurrency: number, tmp: string): Promise<Outcome> {
+async function tests(name: string, dir: string, concurrency: number, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   const files = readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.test.ts'))
     .sort()
@@ -56,7 +62,7 @@ async function tests(name: string, dir: string, concurrency: number, tmp: string
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
     ...files,
-  ]);
+  ], env);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key: string): number => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   const failed = count('fail') + count('cancelled');
@@ -68,28 +74,39 @@ const started = performance.now();
 const tmp = mkdtempSync(join(tmpdir(), 'npm-test-'));
 const outcomes: Outcome[] = [];
 
+const report = (o: Outcome): void => {
+  outcomes.push(o);
+  console.log(`${o.ok ? 'ok' : 'FAILED'}  ${o.name} (${o.seconds.toFixed(1)} s)`);
+  if (!o.ok) console.log(o.output.trimEnd());
+};
+
 try {
+  // The type check needs nothing the others make and takes the longest of the stages: it runs beside them.
+  const typecheck = stage('typecheck', 'npm', ['run', '--silent', 'typecheck']);
   for (const [name, cmd, args] of [
-    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
     ['lint', 'npm', ['run', '--silent', 'lint']],
     ['build', 'npm', ['run', '--silent', 'build']],
   ] as const) {
-    const o = await stage(name, cmd, [...args]);
-    outcomes.push(o);
-    console.log(`${o.ok ? 'ok' : 'FAILED'}  ${name} (${o.seconds.toFixed(1)} s)`);
-    if (!o.ok) {
-      console.log(o.output.trimEnd());
-      break;
-    }
+    report(await stage(name, cmd, [...args]));
+    if (!outcomes.at(-1)?.ok) break;
   }
   if (outcomes.every((o) => o.ok)) {
-    const results = await Promise.all([tests('unit', 'tests/unit', 2, tmp), tests('browser', 'tests/browser', 2, tmp)]);
+    // One server and one Chromium for every browser file (tests/browser/harness.ts): each file used to start both,
+    // about a second of the two cores apiece, and compress the site again.
+    const site = await serveSite();
+    const browser = await chromium.launchServer(launchOptions());
+    const shared = { [SHARED_SITE_ENV]: site.url, [SHARED_BROWSER_ENV]: browser.wsEndpoint() };
+    const results = await Promise.all([
+      tests('unit', 'tests/unit', 2, tmp),
+      tests('browser', 'tests/browser', BROWSER_FILES_AT_ONCE, tmp, shared),
+    ]).finally(() => Promise.all([browser.close(), site.close()]));
     for (const o of results) {
       outcomes.push(o);
       console.log(o.output.trimEnd());
       console.log(`${o.ok ? 'ok' : 'FAILED'}  ${o.name}: ${o.passed} passed, ${o.failed} failed (${o.seconds.toFixed(1)} s)`);
     }
   }
+  report(await typecheck);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

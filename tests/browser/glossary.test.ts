@@ -672,58 +672,44 @@ test("a place's note tells its modern location", async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Where terms are annotated
 
-test('every chapter: each glossary mark is wrapped once, at its text, never inside a link, code, heading or another term', async () => {
+// One load of each chapter answers both: a chapter's cold load is most of what these checks cost.
+test('every chapter: each glossary mark is wrapped once, at its text, never inside a link, code, heading or another term; a textual note at the edge of a term stays whole, inside the term (its id once, its text in it)', async () => {
   const context = await t.browser.newContext(DESKTOP);
   const chapters = new Map(readChapters().map((c) => [c.route, c.chapter]));
+  const marks = (notesData as { marks: Record<string, { id: string }[]> }).marks;
   for (const route of index.routes) {
     const w = await openChapter(context, route);
-    const found = await w.page.evaluate(() => ({
-      nested: [...document.querySelectorAll('.gl')]
-        .filter((e) => e.parentElement?.closest('a, h1, h2, h3, h4, h5, h6, code, pre, .gl'))
-        .map((e) => e.outerHTML.slice(0, 120)),
-      terms: [...document.querySelectorAll<HTMLElement>('.markdown-section .gl[data-tip]')].map((e) => ({
-        id: e.id,
-        text: e.textContent ?? '',
-        inParagraph: e.closest('.markdown-section > p') !== null,
-      })),
-    }));
+    const found = await w.page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return {
+        nested: [...document.querySelectorAll('.gl')]
+          .filter((e) => e.parentElement?.closest('a, h1, h2, h3, h4, h5, h6, code, pre, .gl'))
+          .map((e) => e.outerHTML.slice(0, 120)),
+        terms: [...document.querySelectorAll<HTMLElement>('.markdown-section .gl[data-tip]')].map((e) => ({
+          id: e.id,
+          text: e.textContent ?? '',
+          inParagraph: e.closest('.markdown-section > p') !== null,
+        })),
+        duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+        emptyNotes: [...document.querySelectorAll('.markdown-section .tn')].filter((e) => !e.textContent).map((e) => e.id),
+        notes: document.querySelectorAll('.markdown-section .tn').length,
+        // Precedence (ARCHITECTURE.md, "Marks"): the one-character note nests inside the term, never around it.
+        termsInNotes: [...document.querySelectorAll('.markdown-section .tn .gl')].map((e) => e.id),
+      };
+    });
     assert.deepEqual(found.nested, [], `${route}: no annotation inside a link, code, heading or annotation`);
     const chapter = chapters.get(route)!;
     const expected = index.marks[route]!.map(([, p, s, e]) => ({ id: termAnchor(p, s), text: chapter.paragraphs[p]!.text.slice(s, e), inParagraph: true }));
     assert.deepEqual(found.terms, expected, `${route}: every mark, in order, on its own text`);
+    assert.deepEqual(found.termsInNotes, [], `${route}: no term inside a textual note`);
+    assert.deepEqual(found.duplicateIds, [], `${route}: every id once`);
+    assert.deepEqual(found.emptyNotes, [], `${route}: no note without its character`);
+    assert.equal(found.notes, (marks[route] ?? []).length, `${route}: one element a textual note`);
     await assertClean(w);
     await w.page.close();
   }
   await context.close();
 });
-
-test(
-  'every chapter: a textual note at the edge of a term stays whole, inside the term (its id once, its text in it)',
-  async () => {
-    const context = await t.browser.newContext(DESKTOP);
-    const marks = (notesData as { marks: Record<string, { id: string }[]> }).marks;
-    for (const route of index.routes) {
-      const w = await openChapter(context, route);
-      const found = await w.page.evaluate(() => {
-        const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-        return {
-          duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-          emptyNotes: [...document.querySelectorAll('.markdown-section .tn')].filter((e) => !e.textContent).map((e) => e.id),
-          notes: document.querySelectorAll('.markdown-section .tn').length,
-          // Precedence (ARCHITECTURE.md, "Marks"): the one-character note nests inside the term, never around it.
-          termsInNotes: [...document.querySelectorAll('.markdown-section .tn .gl')].map((e) => e.id),
-        };
-      });
-      assert.deepEqual(found.termsInNotes, [], `${route}: no term inside a textual note`);
-      assert.deepEqual(found.duplicateIds, [], `${route}: every id once`);
-      assert.deepEqual(found.emptyNotes, [], `${route}: no note without its character`);
-      assert.equal(found.notes, (marks[route] ?? []).length, `${route}: one element a textual note`);
-      await assertClean(w);
-      await w.page.close();
-    }
-    await context.close();
-  },
-);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The glossary page

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page, type Request } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/repo.ts';
 import { serve, type Served } from '../../scripts/lib/static-server.ts';
 
@@ -25,14 +25,26 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
+/** How every browser here starts: the system Chromium, headless, with nothing that reaches the network on its own. */
+export function launchOptions(): LaunchOptions {
+  return {
     executablePath: chromiumPath(),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
       '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  };
 }
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch(launchOptions());
+}
+
+/**
+ * `npm test` (scripts/test.ts) serves the site and starts Chromium once for every browser file and names them
+ * here; a file run alone starts its own. Each file still gets its own contexts, so no state crosses files.
+ */
+export const SHARED_SITE_ENV = 'READER_TEST_SITE';
+export const SHARED_BROWSER_ENV = 'READER_TEST_BROWSER';
 
 export async function serveSite(): Promise<Served> {
   if (!existsSync(join(SITE, 'index.html'))) throw new Error('site/ is not built: run `npm run build` first');
@@ -126,9 +138,12 @@ export interface SiteUnderTest {
 export function useSite(): Readonly<SiteUnderTest> {
   const t = {} as SiteUnderTest;
   before(async () => {
-    t.site = await serveSite();
+    const sharedSite = process.env[SHARED_SITE_ENV];
+    const sharedBrowser = process.env[SHARED_BROWSER_ENV];
+    t.site = sharedSite ? { url: sharedSite, close: async () => {} } : await serveSite();
     t.origin = new URL(t.site.url).origin;
-    t.browser = await launch();
+    // A connected browser's close() closes this file's contexts and disconnects; the shared Chromium stays up.
+    t.browser = sharedBrowser ? await chromium.connect(sharedBrowser) : await launch();
     t.context = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
   });
   after(async () => {

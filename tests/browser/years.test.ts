@@ -106,6 +106,9 @@ test('the parallel era years of 1088 are Song, Xia and Liao', () => {
 test('#/year/Y opens every year with entries at its first entry, highlighted, with the canonical address; reload keeps it', async () => {
   // Three pages at once: each cold load waits mostly on the page, not on this process.
   const lanes = [0, 1, 2];
+  // A reload opens the canonical address, whose path is the same for every year: once a chapter proves it, and
+  // halves the file's time (every year's own resolution is the cold load above it).
+  const reloaded = new Set(index.years.filter((r, i) => index.years[i - 1]?.chapter !== r.chapter).map((r) => r.year));
   await Promise.all(
     lanes.map(async (lane) => {
       const w = await open();
@@ -115,6 +118,7 @@ test('#/year/Y opens every year with entries at its first entry, highlighted, wi
         assertInView(await targetShown(w.page, row.anchor), `${row.year}`);
         assert.equal(await w.page.evaluate(() => location.hash), canonical, `${row.year}: the address is the entry's link`);
         assert.equal(await currentNavYear(w.page), String(row.year), `${row.year}: the navigator shows the year`);
+        if (!reloaded.has(row.year)) continue;
         await networkQuiet(w.page);
         await w.page.reload();
         await waitForRender(w.page);
