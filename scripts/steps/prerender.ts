@@ -25,7 +25,17 @@ import {
   type PageMention,
 } from '../../src/core/derived.ts';
 import { KIND_ORDER, kindTitle, termAnchor } from '../../src/core/glossary-view.ts';
-import { decoratedHtml, escapeHtml, noteHtmlMark, overrideHtmlMark, termHtmlMark, yearHtmlMark, type HtmlMark } from '../../src/core/prerender.ts';
+import {
+  citedParagraphHtml,
+  decoratedHtml,
+  escapeHtml,
+  withEntryCite,
+  noteHtmlMark,
+  overrideHtmlMark,
+  termHtmlMark,
+  yearHtmlMark,
+  type HtmlMark,
+} from '../../src/core/prerender.ts';
 import { crawlablePage, robotsTxt, sitemapXml, siteUrlOf, type CrawlableLabels } from '../../src/core/crawlable.ts';
 import { WORDS, type Words } from '../../src/core/words.ts';
 import type { YearMention } from '../../src/core/years.ts';
@@ -90,7 +100,7 @@ export function prerenderScript(out: string, dir: '' | 't/'): void {
   function paragraphMarks(route: string, n: number): HtmlMark[] {
     const marks: HtmlMark[] = [];
     const entries = yearIndex.chapters.find((c) => c.chapter === route)?.entries ?? [];
-    for (const e of entries) if (e.paragraph === n) marks.push(yearHtmlMark({ start: e.offset, end: e.end, year: e.year, anchor: e.anchor }));
+    for (const e of entries) if (e.paragraph === n) marks.push(withEntryCite(yearHtmlMark({ start: e.offset, end: e.end, year: e.year, anchor: e.anchor })));
     for (const m of mentions[route] ?? []) {
       if (m.kind === 'reference' && m.paragraph === n) {
         marks.push(yearHtmlMark({ start: m.offset, end: m.offset + m.match.length, year: m.year, anchor: null, summary: m.summary === true }));
@@ -132,7 +142,7 @@ export function prerenderScript(out: string, dir: '' | 't/'): void {
       paragraph: (n) => {
         const p = chapter.paragraphs[n];
         if (!p) return undefined;
-        return `<p>${decoratedHtml(p.text, [...paragraphMarks(route, n), ...p.overrides.map(overrideHtmlMark)])}</p>`;
+        return `<p>${citedParagraphHtml(route, n, decoratedHtml(p.text, [...paragraphMarks(route, n), ...p.overrides.map(overrideHtmlMark)]))}</p>`;
       },
     });
     write(join(out, dir, 'prerender', `${route}.html`), html + chapterFoot(route));

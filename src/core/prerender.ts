@@ -41,6 +41,28 @@ export interface YearMarkInput {
   summary?: boolean;
 }
 
+/**
+ * The cite feature's decorations as the prerendered copy carries them (src/site/cite/cite.ts builds the live ones):
+ * an entry's 「引」 right after the entry (`withEntryCite`), a paragraph's at its end, and its ¶ number first (the first script drops
+ * the number unless the reader shows numbers, and all three in 白文: src/site/cite/settings.ts `followCite`).
+ */
+export const CITE_ENTRY_HTML = '<button class="cite-btn cite-entry" data-decoration="" type="button" tabindex="-1" aria-hidden="true"></button>';
+export const CITE_PARAGRAPH_HTML = '<button class="cite-btn cite-para" data-decoration="" type="button" tabindex="-1" aria-hidden="true"></button>';
+
+export function paragraphNumberHtml(route: string, n: number): string {
+  return `<a class="cite-pn" data-decoration="" data-n="${n}" href="#/${escapeHtml(route)}?id=p${n}" tabindex="-1" aria-hidden="true"></a>`;
+}
+
+/** An entry's mark with the cite feature's button after it (not inside it: the entry is the years feature's). */
+export function withEntryCite(m: HtmlMark): HtmlMark {
+  return { ...m, close: m.close + CITE_ENTRY_HTML };
+}
+
+/** A chapter paragraph's inner HTML with its ¶ number first and its 「引」 last. */
+export function citedParagraphHtml(route: string, n: number, inner: string): string {
+  return `${paragraphNumberHtml(route, n)}${inner}${CITE_PARAGRAPH_HTML}`;
+}
+
 export function yearHtmlMark(m: YearMarkInput): HtmlMark {
   const greg = `<span class="y-greg" data-decoration="" data-year="${m.year}"></span>`;
   if (m.anchor) {

@@ -109,9 +109,7 @@ async function waitOpen(page: Page, id: string): Promise<void> {
 
 async function waitClosed(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      document.querySelectorAll('[aria-describedby]').length === 0 &&
-      [...document.querySelectorAll('[role="tooltip"]')].every((t) => !t.checkVisibility()),
+    () => document.querySelectorAll('[aria-describedby]').length === 0 && [...document.querySelectorAll('[role="tooltip"]')].every((t) => !t.checkVisibility()),
     null,
     { timeout: 5000 },
   );
@@ -229,7 +227,20 @@ async function quietPoint(page: Page): Promise<{ x: number; y: number }> {
       const y = r.y + r.height / 2;
       if (y < 10 || y > innerHeight - 10 || x < 0 || x > innerWidth) continue;
       if (t && x >= t.left && x <= t.right && y >= t.top && y <= t.bottom) continue;
-      if (document.elementFromPoint(x, y) !== para) continue;
+      // A finger's tap is moved to a control within its touch area (Chromium's touch adjustment): a quiet spot has
+      // none around it, not only none under it.
+      const around = [
+        [0, 0],
+        [-14, 0],
+        [14, 0],
+        [0, -14],
+        [0, 14],
+        [-14, -14],
+        [14, -14],
+        [-14, 14],
+        [14, 14],
+      ];
+      if (!around.every(([dx, dy]) => document.elementFromPoint(x + dx!, y + dy!) === para)) continue;
       return { x, y };
     }
     return null;
@@ -462,16 +473,19 @@ test('a note near the right edge and one near the bottom stay inside the viewpor
   const byLength = termsOf('chapters/04-huizong').sort((x, y) => noteLength(y.entry) - noteLength(x.entry));
 
   // Right edge: of the long notes, the term that ends furthest right.
-  const rightmost = await page.evaluate((ids) => {
-    let best: { id: string; right: number } | null = null;
-    for (const id of ids) {
-      const r = document.getElementById(id)?.getBoundingClientRect();
-      // One line only, so its box is the term itself.
-      if (!r || r.height > 40) continue;
-      if (!best || r.right > best.right) best = { id, right: r.right };
-    }
-    return best;
-  }, byLength.slice(0, 40).map((t) => t.id));
+  const rightmost = await page.evaluate(
+    (ids) => {
+      let best: { id: string; right: number } | null = null;
+      for (const id of ids) {
+        const r = document.getElementById(id)?.getBoundingClientRect();
+        // One line only, so its box is the term itself.
+        if (!r || r.height > 40) continue;
+        if (!best || r.right > best.right) best = { id, right: r.right };
+      }
+      return best;
+    },
+    byLength.slice(0, 40).map((t) => t.id),
+  );
   assert.ok(rightmost, 'a term to place');
   await scrollTermTo(page, rightmost.id, 'middle');
   const r = await box(page, `#${rightmost.id}`);
@@ -480,16 +494,16 @@ test('a note near the right edge and one near the bottom stay inside the viewpor
   await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
   await assertOpenFor(page, rightmost.id);
   const right = await assertPlaced(page, rightmost.id, 'right edge');
-  assert.ok(
-    right.term.x + right.term.width / 2 + right.tip.width / 2 > vw,
-    'centred under its term the bubble would have crossed the edge: the case is real',
-  );
+  assert.ok(right.term.x + right.term.width / 2 + right.tip.width / 2 > vw, 'centred under its term the bubble would have crossed the edge: the case is real');
   await page.screenshot({ path: '/tmp/tip-right.png' });
   await page.keyboard.press('Escape');
   await waitClosed(page);
 
   // Bottom: the term with the longest note, moved to the last line of the window.
-  const low = await belowFirstScreen(page, byLength.map((t) => t.id));
+  const low = await belowFirstScreen(
+    page,
+    byLength.map((t) => t.id),
+  );
   await scrollTermTo(page, low, 'bottom');
   const l = await box(page, `#${low}`);
   assert.ok(l.y + l.height > 600 - 60, 'the term is at the bottom of the window');
@@ -507,7 +521,12 @@ test('phone (390×844): the longest note, near the bottom and mid-screen, fits t
   const w = await openChapter(context, 'chapters/04-huizong');
   const { page } = w;
   const byLength = termsOf('chapters/04-huizong').sort((x, y) => noteLength(y.entry) - noteLength(x.entry));
-  const longest = { id: await belowFirstScreen(page, byLength.map((t) => t.id)) };
+  const longest = {
+    id: await belowFirstScreen(
+      page,
+      byLength.map((t) => t.id),
+    ),
+  };
 
   await scrollTermTo(page, longest.id, 'bottom', 16);
   await page.locator(`#${longest.id}`).tap();
@@ -591,7 +610,11 @@ test('又见: each place says its chapter and year, and quotes whole clauses of 
   await page.locator(`#${termAnchor(p0, s0)}`).click();
   await waitOpen(page, termAnchor(p0, s0));
   const places = await page.$$eval('[role="tooltip"] .places li a', (as) =>
-    as.map((a) => ({ where: a.querySelector('.place-where')?.textContent ?? '', text: a.querySelector('.place-text')?.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+    as.map((a) => ({
+      where: a.querySelector('.place-where')?.textContent ?? '',
+      text: a.querySelector('.place-text')?.textContent ?? '',
+      href: a.getAttribute('href') ?? '',
+    })),
   );
   assert.ok(places.length >= 5, `刘法 has several other places (${places.length})`);
   const chapters = readChapters();
@@ -799,9 +822,7 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
       // In the order the numbers are printed: each after its element's text, so a note nested in a term (a
       // corrected character in a name) prints its number before the term's.
       numbered: [...document.querySelectorAll<HTMLElement>('.markdown-section [data-fn]')]
-        .sort((a, b) =>
-          a.contains(b) ? 1 : b.contains(a) ? -1 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-        )
+        .sort((a, b) => (a.contains(b) ? 1 : b.contains(a) ? -1 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
         .map((e) => ({
           fn: e.dataset['fn'] ?? '',
           note: e.dataset['printNote'] ?? '',
@@ -829,8 +850,16 @@ test('print: no sidebar, numbered footnotes at the chapter end, a number on the 
   );
   assert.ok(printed.nested.length > 0, 'the chapter has a note inside a term (李讹𠼪)');
   for (const [inner, outer] of printed.nested) assert.ok(inner! < outer!, `nested note ${inner} is printed before its term's ${outer}`);
-  assert.deepEqual(printed.numbered.map((n) => n.note), printed.items, 'footnote n is the note of the text numbered n');
-  assert.deepEqual(printed.numbered.map((n) => n.after), printed.numbered.map((n) => (n.run ? `",${n.fn}"` : `"${n.fn}"`)), 'the number is printed');
+  assert.deepEqual(
+    printed.numbered.map((n) => n.note),
+    printed.items,
+    'footnote n is the note of the text numbered n',
+  );
+  assert.deepEqual(
+    printed.numbered.map((n) => n.after),
+    printed.numbered.map((n) => (n.run ? `",${n.fn}"` : `"${n.fn}"`)),
+    'the number is printed',
+  );
   // A term: a number at its first place in the chapter only.
   const seen = new Set<string>();
   for (const t of printed.terms) {

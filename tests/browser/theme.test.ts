@@ -85,11 +85,19 @@ test('appearance by keyboard: 深色 on a light system, remembered; 跟随系统
   await context.close();
 });
 
-test('on a phone: 大字 by touch', async () => {
+test('on a phone (390 px): at least 18 characters a line at the middle size, the prerendered copy the same; 大字 by touch', async () => {
   const context = await t.browser.newContext(PHONE);
+  // The copy Docsify replaces, measured before Docsify runs (it never arrives on this page).
+  const held = await context.newPage();
+  await held.route('**/vendor/docsify/docsify.min.js', (r) => r.abort());
+  await held.goto(`${t.site.url}${ROUTE}`);
+  const copy = await held.locator('.prerender article > p').first().evaluate((p) => p.clientWidth / parseFloat(getComputedStyle(p).fontSize));
+  await held.close();
   const w = await watchedPage(context, t.origin);
   await open(w.page);
   const middle = await type(w.page);
+  assert.ok(middle.perLine >= 18 && middle.perLine < 30, `${middle.perLine} a line on a 390 px phone`);
+  assert.equal(copy, middle.perLine, 'the prerendered copy has the live measure');
   await w.page.locator('.sidebar-toggle').tap();
   const large = w.page.getByRole('button', { name: '大字' });
   await large.waitFor({ state: 'visible' });

@@ -10,7 +10,8 @@
  * The copy carries no ids (they are the live page's: targets, anchors), only `data-anchor`, and is inert: no
  * popover, no copy button. It follows the reading mode and the script: 白文 or a hidden kind loses those decorations.
  */
-import { shows, showsKind } from '../modes/settings.ts';
+import { mode, shows, showsKind } from '../modes/settings.ts';
+import { followCite } from '../cite/settings.ts';
 import { onRouteChange } from '../shell/router.ts';
 import { ChaptersSchema, readDerived } from '../../core/derived.ts';
 import chaptersJson from '../../generated/chapters.json';
@@ -48,6 +49,7 @@ function unwrap(e: Element): void {
 
 /** The decorations the reader's mode does not show go, as the features would not have added them. */
 function followMode(article: HTMLElement): void {
+  followCite(article, mode() === 'plain', shows('year'));
   if (!shows('note')) for (const e of article.querySelectorAll('.tn-marker')) e.remove();
   if (!shows('note')) for (const e of article.querySelectorAll('.tn')) unwrap(e);
   if (!shows('year')) {

@@ -19,9 +19,11 @@ import { modes, onModeChange } from '../modes/modes.ts';
 import { themeControl } from '../theme/control.ts';
 import { phoneBar } from '../phone-bar/phone-bar.ts';
 import { pictures } from '../pictures/pictures.ts';
+import { cite } from '../cite/cite.ts';
 
 // Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
-// years inside glossary terms; search names the part of the target to show; the target is found after all of them,
+// years inside glossary terms; the cite buttons go beside the entries once the notes have moved their markers
+// (ready); search names the part of the target to show; the target is found after all of them,
 // and the printed notes are numbered when everything is in place.
 export const features: Feature[] = [
   scriptControl,
@@ -35,6 +37,7 @@ export const features: Feature[] = [
   searchFeature,
   sidebar,
   notice,
+  cite,
   target,
   printNotes,
   phoneBar,
