@@ -11,7 +11,7 @@ import { checkChapters } from '../src/core/corrections.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
-import { precacheManifest } from './lib/precache-manifest.ts';
+import { type PrecacheEntry, precacheManifest } from './lib/precache-manifest.ts';
 import { prerenderScript } from './steps/prerender.ts';
 
 export const OUT = join(ROOT, 'site');
@@ -141,15 +141,39 @@ export async function build(): Promise<void> {
   // Its prerendered and crawlable pages, from the traditional markdown just written (scripts/steps/prerender.ts).
   prerenderScript(OUT, 't/');
   // After everything that writes into site/: the precache list must name the files as they will be served.
-  writePrecacheManifest();
+  const manifest = writePrecacheManifest();
+  // `npm run dev` rebuilds on every change: a worker there would serve the previous build, so there is none.
+  if (process.env['READER_DEV'] === '1') {
+    const index = join(OUT, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<html ', '<html data-dev="1" '));
+  } else await writeWorker(manifest);
 }
 
-function writePrecacheManifest(): void {
+function writePrecacheManifest(): PrecacheEntry[] {
   const files = (readdirSync(OUT, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((d) => d.isFile())
     .map((d) => relative(OUT, join(d.parentPath, d.name)).split(sep).join('/'))
     .map((path) => ({ path, bytes: readFileSync(join(OUT, path)) }));
-  writeFileSync(join(OUT, 'precache-manifest.json'), JSON.stringify(precacheManifest(files)));
+  const manifest = precacheManifest(files);
+  writeFileSync(join(OUT, 'precache-manifest.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+/** The worker, with the manifest inlined: a new deploy changes sw.js's bytes, which is how the browser notices it. */
+async function writeWorker(manifest: PrecacheEntry[]): Promise<void> {
+  await esbuild({
+    entryPoints: [join(ROOT, 'src/sw/sw.ts')],
+    absWorkingDir: ROOT,
+    outfile: join(OUT, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'self.__WB_MANIFEST': JSON.stringify(manifest), 'process.env.NODE_ENV': '"production"' },
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
