@@ -11,6 +11,7 @@ import { checkChapters } from '../src/core/corrections.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
+import { type PrecacheEntry, precacheManifest } from './lib/precache-manifest.ts';
 import { prerenderScript } from './steps/prerender.ts';
 
 export const OUT = join(ROOT, 'site');
@@ -98,7 +99,12 @@ export async function build(): Promise<void> {
     cpSync(join(ROOT, 'node_modules', from), join(OUT, to));
   }
 
-  writeFileSync(join(OUT, 'assets/site.css'), styleSheets().map((f) => `/* ${f} */\n${readFileSync(join(ROOT, f), 'utf8')}`).join('\n'));
+  writeFileSync(
+    join(OUT, 'assets/site.css'),
+    styleSheets()
+      .map((f) => `/* ${f} */\n${readFileSync(join(ROOT, f), 'utf8')}`)
+      .join('\n'),
+  );
 
   // ESM with splitting: main.js is the small first script; the features it imports dynamically become a chunk
   // fetched after the first render (index.html loads main.js as a module, Docsify deferred after it).
@@ -122,7 +128,9 @@ export async function build(): Promise<void> {
   preloadFirstScript(bundle.metafile);
 
   const stepsDir = join(ROOT, 'scripts/steps');
-  for (const f of readdirSync(stepsDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(stepsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const step = (await import(pathToFileURL(join(stepsDir, f)).href)) as {
       default: (ctx: { root: string; out: string }) => Promise<void>;
     };
@@ -132,6 +140,40 @@ export async function build(): Promise<void> {
   await writeTraditional(OUT);
   // Its prerendered and crawlable pages, from the traditional markdown just written (scripts/steps/prerender.ts).
   prerenderScript(OUT, 't/');
+  // After everything that writes into site/: the precache list must name the files as they will be served.
+  const manifest = writePrecacheManifest();
+  // `npm run dev` rebuilds on every change: a worker there would serve the previous build, so there is none.
+  if (process.env['READER_DEV'] === '1') {
+    const index = join(OUT, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<html ', '<html data-dev="1" '));
+  } else await writeWorker(manifest);
+}
+
+function writePrecacheManifest(): PrecacheEntry[] {
+  const files = (readdirSync(OUT, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => relative(OUT, join(d.parentPath, d.name)).split(sep).join('/'))
+    .map((path) => ({ path, bytes: readFileSync(join(OUT, path)) }));
+  const manifest = precacheManifest(files);
+  writeFileSync(join(OUT, 'precache-manifest.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+/** The worker, with the manifest inlined: a new deploy changes sw.js's bytes, which is how the browser notices it. */
+async function writeWorker(manifest: PrecacheEntry[]): Promise<void> {
+  await esbuild({
+    entryPoints: [join(ROOT, 'src/sw/sw.ts')],
+    absWorkingDir: ROOT,
+    outfile: join(OUT, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'self.__WB_MANIFEST': JSON.stringify(manifest), 'process.env.NODE_ENV': '"production"' },
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -21,7 +21,7 @@ const tsx = join(ROOT, 'node_modules/.bin/tsx');
 function rebuild(): void {
   const start = performance.now();
   for (const script of ['scripts/gen.ts', 'scripts/build.ts']) {
-    const r = spawnSync(tsx, [script], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(tsx, [script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, READER_DEV: '1' } });
     if (r.status !== 0) {
       console.log(`dev: ${script} failed:\n${(r.stderr || r.stdout).trim()}`);
       return;

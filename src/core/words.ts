@@ -6,6 +6,7 @@
 import { EDITION_STATEMENT } from './edition.ts';
 
 export const WORDS = {
+  offlineUpdate: '有新版本，点此刷新',
   printTitle: '《宋史·夏国传》（元祐元年—建炎元年）',
   printEdition: EDITION_STATEMENT,
   printAddress: '本页地址：{url}',

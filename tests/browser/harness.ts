@@ -30,13 +30,34 @@ export function launchOptions(): LaunchOptions {
   return {
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   };
 }
 
+/**
+ * The site registers an offline worker; a worker that answers from its cache changes what the paint and network
+ * measurements see, so contexts block it unless a test asks (`serviceWorkers: 'allow'`, tests/browser/offline.test.ts).
+ */
+export function blockWorkersByDefault(browser: Browser): void {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+}
+
 export async function launch(): Promise<Browser> {
-  return chromium.launch(launchOptions());
+  const browser = await chromium.launch(launchOptions());
+  blockWorkersByDefault(browser);
+  return browser;
 }
 
 /**
@@ -150,6 +171,7 @@ export function useSite(): Readonly<SiteUnderTest> {
     t.origin = new URL(t.site.url).origin;
     // A connected browser's close() closes this file's contexts and disconnects; the shared Chromium stays up.
     t.browser = sharedBrowser ? await chromium.connect(sharedBrowser) : await launch();
+    if (sharedBrowser) blockWorkersByDefault(t.browser);
     t.context = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
   });
   after(async () => {

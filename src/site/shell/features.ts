@@ -20,6 +20,7 @@ import { themeControl } from '../theme/control.ts';
 import { phoneBar } from '../phone-bar/phone-bar.ts';
 import { pictures } from '../pictures/pictures.ts';
 import { cite } from '../cite/cite.ts';
+import { offline } from '../offline/offline.ts';
 
 // Order matters: the script, mode and theme controls come first (the others read them); marks nest notes inside
 // years inside glossary terms; the cite buttons go beside the entries once the notes have moved their markers
@@ -41,6 +42,7 @@ export const features: Feature[] = [
   target,
   printNotes,
   phoneBar,
+  offline,
 ];
 
 /** What the features need before they first run: the traditional text's words, eras and notes, if it is on. */
