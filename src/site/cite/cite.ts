@@ -36,6 +36,7 @@ import { script, withScript } from '../script/script.ts';
 import { words } from '../script/words.ts';
 import { eraTable, yearIndex } from '../years/year-data.ts';
 import { citeForm, setCiteForm, setShowsNumbers, showsNumbers } from './settings.ts';
+import { copyText } from '../shell/clipboard.ts';
 
 const state = {
   render: null as RenderContext | null,
@@ -148,40 +149,10 @@ function announce(text: string): void {
   requestAnimationFrame(() => (live.textContent = text));
 }
 
-function copyByCommand(text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Refused or unavailable: the older way.
-  }
-  return copyByCommand(text);
-}
-
 /** Copies, says so (the whole citation, so a reader without a clipboard hears and can read it), marks the button. */
 function deliver(text: string, button: HTMLElement | null): void {
   const w = words();
-  void copy(text).then((ok) => {
+  void copyText(text).then((ok) => {
     announce(fill(ok ? w.citeCopied : w.citeFailed, { citation: text }));
     if (!button) return;
     button.dataset['state'] = ok ? 'copied' : 'failed';

@@ -27,6 +27,7 @@ import { fill } from '../../core/words.ts';
 import { words } from '../script/words.ts';
 import { scriptDisputes } from '../script/data.ts';
 import { entryHash } from '../../core/year-link.ts';
+import { copyText } from '../shell/clipboard.ts';
 
 /** The year marks' state, all of it: the mentions (fetched once), the render on screen, the live region. */
 const marksState = {
@@ -214,36 +215,6 @@ function announce(text: string): void {
   marksState.live.textContent = '';
   // A change of text, after a tick, so that the same message twice is announced twice.
   if (text) window.setTimeout(() => marksState.live && (marksState.live.textContent = text), 50);
-}
-
-function copyByCommand(text: string): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  return ok;
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied or unavailable: try the older way.
-  }
-  return copyByCommand(text);
 }
 
 /** The copy-link buttons, by delegation (installed once), and the live region that speaks for them. */
