@@ -13,6 +13,7 @@ import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 import { initScript, scriptBase } from './script/script.ts';
 import { initTheme } from './theme/theme.ts';
 import { paintPrerendered } from './prerender/prerender.ts';
+import { startDocsify } from './shell/start-docsify.ts';
 
 interface DocsifyVm {
   /** `response`: the status of the route's file, which Docsify keeps (5.0.0, src/core/fetch/index.js). */
@@ -128,8 +129,9 @@ initScript();
 initTheme();
 redirectYearLink();
 preloadRouteMarkdown(location.hash, scriptBase());
-// The route's text as the build rendered it, painted before Docsify has run (prerender/prerender.ts).
-paintPrerendered(scriptBase());
+// The route's text as the build rendered it, painted before Docsify is even asked for (prerender/prerender.ts,
+// shell/start-docsify.ts).
+void paintPrerendered(scriptBase()).then(startDocsify);
 
 (window as unknown as { $docsify: unknown }).$docsify = {
   name: '宋史·夏国传',

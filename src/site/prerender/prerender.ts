@@ -111,19 +111,18 @@ function paint(html: string, id: string | null): void {
 }
 
 /**
- * Paints the route's prerendered page as soon as it arrives, unless Docsify has been quicker. `base` is the
+ * Paints the route's prerendered page as soon as it arrives; resolves once it is painted, or is not to be. `base` is the
  * script's folder (`t/` or nothing). Call after the year-link redirect, so the chapter route is the one painted.
  */
-export function paintPrerendered(base: string): void {
+export function paintPrerendered(base: string): Promise<void> {
   const at = routeOf(location.hash);
-  if (!at) return;
+  if (!at) return Promise.resolve();
   document.addEventListener('reader:ready', drop, { once: true });
   onRouteChange(drop);
-  // High priority: it is the text, and shares the line with Docsify's script, which it need not wait for.
-  void fetch(`${base}prerender/${at.route || 'home'}.html`, { priority: 'high' })
+  return fetch(`${base}prerender/${at.route || 'home'}.html`, { priority: 'high' })
     .then((r) => (r.ok ? r.text() : null))
     .then((html) => {
-      // The reader may have gone elsewhere, or Docsify have rendered, while the page arrived.
+      // The reader may have gone elsewhere while the page arrived.
       if (html !== null && routeOf(location.hash)?.route === at.route) paint(html, at.id);
     })
     .catch(() => undefined);
