@@ -6,7 +6,7 @@
  */
 import { compactEras, type CompactEra } from '../../src/core/eras.ts';
 import { WORDS, type Words } from '../../src/core/words.ts';
-import { FIRST_WORDS } from '../../src/core/fetch-failure.ts';
+import { FIRST_WORDS } from '../../src/core/first-words.ts';
 import { eraTable } from '../lib/chronicle.ts';
 import { traditional, traditionalChapters } from '../lib/traditional.ts';
 import eraDisputes from './era-disputes.ts';
