@@ -4,9 +4,9 @@
  * generation time with the text's converter (scripts/lib/traditional.ts), so that the page converts nothing.
  * The era table keeps its state keys (宋 夏 辽 金 are identifiers in the code); their display forms are words.
  */
-import { compactEras, type CompactEra } from '../../src/core/eras.ts';
+import { compactEras, STATES, type CompactEra } from '../../src/core/eras.ts';
 import { WORDS, type Words } from '../../src/core/words.ts';
-import { FIRST_WORDS } from '../../src/core/fetch-failure.ts';
+import { FIRST_WORDS } from '../../src/core/first-words.ts';
 import { eraTable } from '../lib/chronicle.ts';
 import { traditional, traditionalChapters } from '../lib/traditional.ts';
 import eraDisputes from './era-disputes.ts';
@@ -21,6 +21,30 @@ export interface TraditionalData {
   chapters: Record<string, string>;
   /** The disputed era years, their basis and sources converted (the bubbles' 一说). */
   disputes: EraDispute[];
+}
+
+/**
+ * The traditional spelling of every era and state name that has one, to the simplified name (紹聖 → 绍圣, 遼 → 辽):
+ * bundled with the first script's simplified era table, so that a year link or a search in either script's names
+ * is read in both pages (EraTable's `spellings`; the traditional table takes them the other way round). A spelling
+ * that is another era's or state's name in the other script would make a link mean two things: refused.
+ */
+function eraSpellings(traditionalEras: CompactEra[]): Record<string, string> {
+  const t = traditional();
+  const simplified = compactEras(eraTable().eras);
+  const pairs: [string, string][] = [
+    ...STATES.map((s): [string, string] => [t.text(s), s]),
+    ...traditionalEras.map((row, i): [string, string] => [row[1], simplified[i]![1]]),
+  ];
+  const names = new Set(pairs.map(([, s]) => s));
+  const out: Record<string, string> = {};
+  for (const [trad, simp] of pairs) {
+    if (trad === simp) continue;
+    if (names.has(trad)) throw new Error(`era names: the traditional ${trad} (of ${simp}) is also a simplified name`);
+    if (out[trad] !== undefined && out[trad] !== simp) throw new Error(`era names: ${trad} is both ${out[trad]} and ${simp}`);
+    out[trad] = simp;
+  }
+  return out;
 }
 
 export default async function traditionalData() {
@@ -49,6 +73,7 @@ export default async function traditionalData() {
   const first = { s: FIRST_WORDS, t: Object.fromEntries(Object.entries(FIRST_WORDS).map(([k, v]) => [k, t.text(v, `first words.${k}`)])) };
   return [
     { path: 'src/generated/traditional.json', content },
+    { path: 'src/generated/era-spellings.json', content: `${JSON.stringify(eraSpellings(eras), null, 1)}\n` },
     { path: 'src/generated/first-words.json', content: `${JSON.stringify(first, null, 1)}\n` },
   ];
 }

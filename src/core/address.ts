@@ -6,6 +6,8 @@
  * year link reads. The address is settled before Docsify sees it, and the reader is told what was changed.
  * Pure: string in, string out; the shell applies it (shell/address.ts).
  */
+import { FIRST_WORDS, type FirstWords } from './first-words.ts';
+import { fill } from './words.ts';
 
 /**
  * Characters Docsify cannot take in a path (it quotes the path in a selector: quotes and backslash) and those that
@@ -32,12 +34,12 @@ export function shown(s: string, max = MAX_SHOWN): string {
 
 export interface SettledAddress {
   hash: string;
-  /** What was changed, in Chinese, for the page to say; null when nothing needs saying. */
+  /** What was changed, in the words given (the reader's script), for the page to say; null when nothing needs saying. */
   notice: string | null;
 }
 
-/** The hash Docsify should see, or null when `hash` is safe as it is. */
-export function settleAddress(hash: string): SettledAddress | null {
+/** The hash Docsify should see, or null when `hash` is safe as it is; `w`, the first script's words in the reader's script. */
+export function settleAddress(hash: string, w: FirstWords = FIRST_WORDS): SettledAddress | null {
   const m = /^#(\/?[^?]*)(?:\?(.*))?$/s.exec(hash);
   if (!m) return null;
   const rawPath = m[1]!;
@@ -55,14 +57,15 @@ export function settleAddress(hash: string): SettledAddress | null {
     // a page that does not exist.
     if (!/^\/?year(\/|$)/.test(rawPath)) {
       path = rawPath.replace(/%/g, '');
-      notices.push('地址的编码有误（% 后不是两位十六进制数），已略去 %。');
+      notices.push(w.badEncoding);
     }
   } else {
     const bad = decoded.match(UNSAFE);
     if (bad) {
       const clean = decoded.replace(UNSAFE, '');
       path = encodeURI(clean);
-      notices.push(`地址中的字符${[...new Set(bad)].map((c) => `「${visible(c)}」`).join('')}不能用于本书的地址，已略去；按「${shown(clean.replace(/^\/?year\//, ''))}」打开。`);
+      const chars = [...new Set(bad)].map((c) => `「${visible(c)}」`).join('');
+      notices.push(fill(w.unsafeCharacters, { chars, route: shown(clean.replace(/^\/?year\//, '')) }));
     }
   }
   let q = query;
@@ -72,7 +75,7 @@ export function settleAddress(hash: string): SettledAddress | null {
     if (id !== null && !ID.test(id)) {
       params.delete('id');
       q = params.toString();
-      notices.push(`链接所指的位置「${shown(id)}」不是本书的锚点，已打开页首。`);
+      notices.push(fill(w.badId, { id: shown(id) }));
     }
   }
   if (notices.length === 0) return null;

@@ -39,6 +39,9 @@ export const YearIndexSchema: v.GenericSchema<unknown, YearIndex> = v.object({
 
 export const ErasSchema: v.GenericSchema<unknown, CompactEra[]> = v.array(v.tuple([state, str, str, str, int, int, v.nullable(str), int]));
 
+/** src/generated/era-spellings.json: a traditional era or state name → the simplified one (EraTable's spellings). */
+export const EraSpellingsSchema: v.GenericSchema<unknown, Record<string, string>> = v.record(str, str);
+
 export interface NotesData {
   /** By correction id: the note, the corrected text, and the number and id of its 校勘记 entry. */
   notes: Record<string, { text: string; reading: string; certainty: string; kind: string; n: number; entry: string }>;

@@ -227,9 +227,23 @@ export class EraTable {
   private readonly named = new Map<string, Era[]>();
   private readonly years = new Map<number, Era[]>();
   private readonly longestFirst: string[];
+  private readonly spellings = new Map<string, string>();
+  private readonly stateSpellings = new Map<string, State>();
 
-  constructor(eras: Era[]) {
+  /**
+   * `spellings`: the other script's era names, each to this table's (紹聖 → 绍圣 for the simplified table; the
+   * reverse for the traditional one), and a state's other spelling, either way round (遼 and 辽: the state keys are
+   * the simplified names in both tables). For what a reader types — year links and search — and never for the
+   * text, which the parser reads in its own script with its own table.
+   */
+  constructor(eras: Era[], spellings: Readonly<Record<string, string>> = {}) {
     this.eras = Object.freeze(sortEras(eras));
+    const isState = (w: string): w is State => (STATES as readonly string[]).includes(w);
+    for (const [from, to] of Object.entries(spellings)) {
+      if (isState(to)) this.stateSpellings.set(from, to);
+      else if (isState(from)) this.stateSpellings.set(to, from);
+      else this.spellings.set(from, to);
+    }
     for (const era of this.eras) {
       const same = this.named.get(era.name);
       if (same) same.push(era);
@@ -298,6 +312,27 @@ export class EraTable {
   /** Distinct era names, longest first (ties in code-point order), so a scanner can take the longest match. */
   names(): string[] {
     return [...this.longestFirst];
+  }
+
+  /** What a reader may type for an era: the table's names and their other-script spellings, longest first. */
+  typedNames(): string[] {
+    const other = [...this.spellings].filter(([, to]) => this.named.has(to)).map(([from]) => from);
+    return [...this.longestFirst, ...other].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** What a reader may type for a state: 宋 夏 辽 金 and their other-script spellings (遼). */
+  typedStates(): string[] {
+    return [...STATES, ...this.stateSpellings.keys()];
+  }
+
+  /** A typed era name in this table's script (紹聖 → 绍圣 in the simplified table); any other word as it is. */
+  spelled(name: string): string {
+    return this.spellings.get(name) ?? name;
+  }
+
+  /** The state a typed state name means (遼 → 辽), or null. */
+  stateOf(word: string): State | null {
+    return (STATES as readonly string[]).includes(word) ? (word as State) : (this.stateSpellings.get(word) ?? null);
   }
 
   /** Every state's era years for a Gregorian year, 宋 夏 辽 金 order; a state's change-year gives two entries. */

@@ -3,25 +3,12 @@
  * address too long to ask for). Docsify alone shows 「0 -」 or 「431 - Request Header Fields Too Large」 as the
  * page's heading and the features then decorate it like a chapter. Pure: the shell writes it with textContent.
  *
- * These words are the first script's (the page must say this even when nothing else could be fetched), so their
- * traditional form is generated with the text's converter into src/generated/first-words.json and bundled.
+ * These words are the first script's (core/first-words.ts): the page must say this even when nothing else could be
+ * fetched.
  */
 import { shown } from './address.ts';
+import { FIRST_WORDS, type FirstWords } from './first-words.ts';
 import { fill } from './words.ts';
-
-export const FIRST_WORDS = {
-  failedTitle: '此页未能载入',
-  missingTitle: '此页不存在',
-  offline: '未能取得「{route}」：网络连接中断（也许已经离线，而这一页尚未存入本机）。请联网后重新载入本页。',
-  missing: '本书没有「{route}」这一页（服务器答复 404）。地址可能有误，或者章节已经改名。',
-  tooLong: '地址「{route}」太长，服务器拒绝了这一请求（答复 {status}）。',
-  failed: '服务器未能提供「{route}」（答复 {status}）。请稍后重新载入本页。',
-  home: '回到首页',
-  choose: '从左侧目录选择章节，或按年份打开：例如 ',
-  example: '元祐三年（1088）',
-} as const;
-
-export type FirstWords = { readonly [K in keyof typeof FIRST_WORDS]: string };
 
 /** A route is shown whole up to this many characters (the longest chapter's is 30). */
 const MAX_ROUTE = 48;

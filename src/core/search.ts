@@ -5,7 +5,8 @@
  * tokenizer would, and substring matching is what CJK search needs (no word boundaries to guess).
  * Pure: no DOM; the site shows what `search` returns.
  */
-import { resolveYearLink, type YearIndex } from './year-link.ts';
+import { LINK_FIRST, LINK_LAST, resolveYearLink, type YearIndex } from './year-link.ts';
+import { fill, WORDS, type Words } from './words.ts';
 import type { EraTable } from './eras.ts';
 
 export interface SearchIndex {
@@ -88,6 +89,9 @@ export function entryAt<T>(rows: readonly (readonly [number, number, T])[], para
 
 const yearLabelAt = entryAt<string>;
 
+/** The words of a year's message, in the reader's script (core/words.ts). */
+export type SearchWords = Pick<Words, 'searchGap' | 'searchOutside' | 'searchEraShort'>;
+
 /**
  * Everything the query finds: a reign year it names (1088, 元祐三年, 夏天祐民安元年: the core's one year grammar),
  * every occurrence in the text in reading order, and the glossary entries one of whose forms contains it.
@@ -95,9 +99,10 @@ const yearLabelAt = entryAt<string>;
 export function search(
   index: SearchIndex,
   raw: string,
-  years: { index: YearIndex; eras: () => EraTable; label: (year: number) => string },
+  years: { index: YearIndex; eras: () => EraTable; label: (year: number) => string; words?: SearchWords },
   limit = 200,
 ): SearchAnswer {
+  const w = years.words ?? WORDS;
   const query = raw.normalize('NFKC').trim().slice(0, 40);
   const results: SearchResult[] = [];
   if (query === '') return { query, results, textHits: 0 };
@@ -107,14 +112,14 @@ export function search(
     if (link.kind === 'entry') {
       results.push({ kind: 'year', label: years.label(link.year), hash: `#/${link.target.chapter}?id=${link.target.anchor}` });
     } else if (link.kind === 'gap') {
-      results.push({ kind: 'year-message', text: `${link.year}年本传无记事。` });
+      results.push({ kind: 'year-message', text: fill(w.searchGap, { year: link.year }) });
       for (const e of [link.before, link.after]) {
         if (e) results.push({ kind: 'year', label: years.label(e.year), hash: `#/${e.chapter}?id=${e.anchor}` });
       }
     } else if (link.kind === 'outside') {
-      results.push({ kind: 'year-message', text: `${link.year}年不在宋代（960—1279）。` });
+      results.push({ kind: 'year-message', text: fill(w.searchOutside, { year: link.year, first: LINK_FIRST, last: LINK_LAST }) });
     } else if (link.kind === 'no-such-era-year') {
-      results.push({ kind: 'year-message', text: `${link.era.name}只有${link.last}年。` });
+      results.push({ kind: 'year-message', text: fill(w.searchEraShort, { era: link.era.name, n: link.last }) });
     }
   }
 

@@ -127,7 +127,10 @@ export function resolveYearLink(raw: string, index: YearIndex, eras: () => EraTa
   if (num) return byYear(index, Number(num[1]), null);
 
   const table = eras();
-  const named = readEraYear(text, table.names());
+  // Either script's names: a traditional link opens in the simplified page (and in the first script, which has only
+  // the simplified table), a simplified one in the traditional page.
+  const typed = readEraYear(text, table.typedNames(), table.typedStates());
+  const named = typed && { name: table.spelled(typed.name), n: typed.n, state: typed.state === null ? null : table.stateOf(typed.state) };
   if (named) {
     // A name several states used (大安) goes to Song first, then Xia, Liao, Jin; the earliest era of that name first.
     // The other readings go with it, for the page to offer.

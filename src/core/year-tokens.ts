@@ -3,7 +3,7 @@
  * glossary's season rule (annotate.ts) all read era years and months with these. Small and data-free, so the first
  * script can carry it for year links without the parser.
  */
-import { STATES, type State } from './eras.ts';
+import { STATES } from './eras.ts';
 import { parseChineseNumeral } from './numerals.ts';
 
 /** The count of an era year, 一 … 卅九 (one to three numerals). */
@@ -30,16 +30,19 @@ export function monthNumber(month: string): number | null {
 }
 
 export interface EraYearText {
-  /** A state written before the era (辽大安四年), or null. */
-  state: State | null;
+  /** A state written before the era (辽大安四年), as written, or null. */
+  state: string | null;
   name: string;
   n: number;
 }
 
-/** A whole text that is one era year, optionally after a state: `辽大安四年` → 辽, 大安, 4; anything else null. */
-export function readEraYear(text: string, names: readonly string[]): EraYearText | null {
-  const m = new RegExp(`^(${STATES.join('|')})?${eraYearSource(names)}$`, 'u').exec(text);
+/**
+ * A whole text that is one era year, optionally after a state: `辽大安四年` → 辽, 大安, 4; anything else null.
+ * `states`, the state names it may begin with (a year link also takes the other script's: EraTable.typedStates).
+ */
+export function readEraYear(text: string, names: readonly string[], states: readonly string[] = STATES): EraYearText | null {
+  const m = new RegExp(`^(${states.join('|')})?${eraYearSource(names)}$`, 'u').exec(text);
   if (!m) return null;
   const n = eraYearNumber(m[3]!);
-  return n === null ? null : { state: (m[1] as State | undefined) ?? null, name: m[2]!, n };
+  return n === null ? null : { state: m[1] ?? null, name: m[2]!, n };
 }

@@ -11,6 +11,7 @@ import type { Feature, RenderContext } from './shell/feature.ts';
 import { preloadRouteMarkdown } from './shell/preload.ts';
 import { redirectYearLink, yearRoutes } from './years/year-redirect.ts';
 import { initScript, scriptBase } from './script/script.ts';
+import { firstWords } from './script/first-words.ts';
 import { initTheme } from './theme/theme.ts';
 import { paintPrerendered } from './prerender/prerender.ts';
 import { startDocsify } from './shell/start-docsify.ts';
@@ -18,6 +19,17 @@ import { startDocsify } from './shell/start-docsify.ts';
 interface DocsifyVm {
   /** `response`: the status of the route's file, which Docsify keeps (5.0.0, src/core/fetch/index.js). */
   route: { path: string; query: Record<string, string | undefined>; response?: { ok: boolean; status: number } };
+}
+
+/**
+ * index.html is one file for both scripts: its title and its loading line (until Docsify mounts over it) are put
+ * in the reader's script here. Docsify then titles each page `<page> - <name>`.
+ */
+function showLoadingWords(): void {
+  const w = firstWords();
+  document.title = w.pageTitle;
+  const app = document.getElementById('app');
+  if (app && app.childElementCount === 0) app.textContent = w.loading;
 }
 
 let features: Feature[] | null = null;
@@ -122,11 +134,13 @@ function plugin(hook: DocsifyHooks, vm: DocsifyVm): void {
   });
 }
 
-// First: an address Docsify cannot take is settled (and the reader told); then the script (a link's ?script=t) and
-// the theme; then a year link becomes its entry's chapter link, so the right chapter is preloaded and rendered once.
-guardAddress();
+// First the script (a link's ?script=t), so that what the page says from here on is in the reader's script; then an
+// address Docsify cannot take is settled (and the reader told); the theme; then a year link becomes its entry's
+// chapter link, so the right chapter is preloaded and rendered once.
 initScript();
+guardAddress();
 initTheme();
+showLoadingWords();
 redirectYearLink();
 preloadRouteMarkdown(location.hash, scriptBase());
 // The route's text as the build rendered it, painted before Docsify is even asked for (prerender/prerender.ts,
@@ -134,7 +148,7 @@ preloadRouteMarkdown(location.hash, scriptBase());
 void paintPrerendered(scriptBase()).then(startDocsify);
 
 (window as unknown as { $docsify: unknown }).$docsify = {
-  name: '宋史·夏国传',
+  name: firstWords().siteName,
   nameLink: '#/',
   // The readers' home page; README.md stays the repository's read-me.
   homepage: 'home.md',

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { traditionalChapters } from '../../scripts/lib/traditional.ts';
+import { traditional, traditionalChapters } from '../../scripts/lib/traditional.ts';
 import { readChapters } from '../../scripts/lib/repo.ts';
 import { axeViolations } from './axe.ts';
 import { useSite, waitForRender, watchedPage } from './harness.ts';
@@ -184,6 +184,100 @@ test('search reads the traditional text in the traditional reader', async () => 
   await box.fill('绍圣元年五月');
   await searched('绍圣元年五月');
   assert.equal(await w.page.locator('.search-results .search-text a').count(), 0);
+  assert.deepEqual(w.consoleErrors, []);
+  await context.close();
+});
+
+/**
+ * Every word the page itself shows or speaks around the text (controls, navigators, the year page, search, live
+ * regions, and every aria-label, title and placeholder), with the chronicle's paragraphs, their notes and the
+ * search's snippets and glossary entries (the text and the glossary, tested above) left out, and the 简体 button,
+ * which names itself in its own script.
+ */
+async function chrome(page: Page): Promise<string[]> {
+  // No named functions inside: the page has no __name helper that the test's compiler would call.
+  return page.evaluate(([skip, glossary]) => {
+    const out: string[] = [];
+    const roots = '.sidebar .reader-setting, .reader-search, .year-nav, .chapter-nav, .skip-link, .phone-bar, .markdown-section, .app-name, [aria-live], [role="status"]';
+    for (const root of document.querySelectorAll(roots)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const s = n.textContent?.trim();
+        if (s && n.parentElement && !n.parentElement.closest(skip) && !n.parentElement.matches(glossary)) out.push(s);
+      }
+    }
+    for (const e of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (e.closest(skip)) continue;
+      for (const a of ['aria-label', 'title', 'placeholder']) {
+        const v = e.getAttribute(a)?.trim();
+        if (v) out.push(v);
+      }
+    }
+    out.push(document.title);
+    return out;
+  }, ['.markdown-section[data-route^="chapters/"] > p, .search-snippet, #reader-tip, [lang="zh-Hans"], .prerender, script, style', '.search-term > a, .search-term strong'] as const);
+}
+
+test("the traditional page's own words are traditional: controls, navigators, the year page, search, live regions", async () => {
+  const context = await t.browser.newContext(DESKTOP);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
+  const w = await watchedPage(context, t.origin);
+  const convert = traditional();
+  const seen = new Map<string, string>();
+  const collect = async (where: string): Promise<void> => {
+    for (const s of await chrome(w.page)) if (!seen.has(s)) seen.set(s, where);
+  };
+  // A chapter, with a copy-link and a change of mode said in the live regions.
+  await w.page.goto(`${t.site.url}?script=t#/${ROUTE}`);
+  await decorated(w.page);
+  await w.page.locator('.y-copy').first().click();
+  await w.page.waitForFunction(() => !!document.querySelector('.y-live')?.textContent);
+  await w.page.locator('.mode-switch button[data-mode="light"]').click();
+  await w.page.waitForFunction(() => !!document.querySelector('.mode-live')?.textContent);
+  await waitForRender(w.page, ROUTE);
+  await collect(ROUTE);
+  await w.page.locator('.mode-switch button[data-mode="full"]').click();
+  await waitForRender(w.page, ROUTE);
+  // The year pages: a year without an entry, one outside the book, an era year never reached, one not understood.
+  for (const year of ['1095', '0', encodeURIComponent('紹聖九十年'), 'abc']) {
+    await w.page.goto(`${t.site.url}?script=t#/year/${year}`);
+    await waitForRender(w.page);
+    await w.page.waitForSelector('.year-page-title');
+    await collect(`#/year/${year}`);
+  }
+  // Search: hits of every kind, a year without an entry, and nothing found.
+  const box = w.page.locator('#reader-search-input');
+  for (const q of ['元祐', '1095', 'zzz']) {
+    await box.fill(q);
+    await w.page.waitForFunction((q) => document.querySelector('#reader-search-status')?.textContent?.includes(`「${q}」`), q);
+    await collect(`search ${q}`);
+  }
+  assert.ok(seen.size > 60, `the page's words were collected: ${seen.size}`);
+  const simplified = [...seen].filter(([s]) => convert.text(s) !== s).map(([s, where]) => `${where}: 「${s}」 → 「${convert.text(s)}」`);
+  assert.deepEqual(simplified, [], 'no word of the page is left in simplified characters');
+  assert.deepEqual(w.failedRequests, []);
+  assert.deepEqual(w.consoleErrors, []);
+  await context.close();
+});
+
+test('a year link in the other script opens its entry in either page, before the features load', async () => {
+  const context = await t.browser.newContext(DESKTOP);
+  const w = await watchedPage(context, t.origin);
+  for (const [page, link] of [
+    ['', '紹聖元年'],
+    ['?script=t', '绍圣元年'],
+    ['?script=t', '遼壽昌三年'],
+  ] as const) {
+    // A new document each time (a change of hash alone would be the route listener's, not the first run's).
+    await w.page.goto('about:blank');
+    await w.page.goto(`${t.site.url}${page}#/year/${encodeURIComponent(link)}`);
+    // At the load event the first script has run and the features have not: the fast path has taken the link.
+    assert.match(w.page.url(), /#\/chapters\/03-shaosheng-yuanfu\?id=y109[47]$/, `${link}: settled by the first script`);
+    await waitForRender(w.page);
+    assert.equal(await w.page.locator('.markdown-section').getAttribute('data-route'), 'chapters/03-shaosheng-yuanfu', link);
+    assert.match(w.page.url(), /\?id=y109[47]$/, link);
+  }
+  assert.deepEqual(w.failedRequests, []);
   assert.deepEqual(w.consoleErrors, []);
   await context.close();
 });

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settleAddress } from '../../src/core/address.ts';
+import { FIRST_WORDS } from '../../src/core/first-words.ts';
+import { fill } from '../../src/core/words.ts';
+import firstWords from '../../src/generated/first-words.json' with { type: 'json' };
 
 test('safe addresses are left alone', () => {
   for (const h of ['#/', '#/chapters/02-yuanyou', '#/chapters/02-yuanyou?id=y1088', '#/year/%E5%85%83%E7%A5%90%E4%B8%89%E5%B9%B4', '#/glossary?id=g-5218-6cd5', '#/chapters/04-huizong?id=p6&hl=39-41', '#/year/%E5%85%83',
@@ -33,4 +36,12 @@ test("quotes, controls and direction marks leave the path, and the message names
 test('malformed percent-encoding outside year links becomes a page that does not exist, with a message', () => {
   assert.equal(settleAddress('#/chapters/%E5%')?.hash, '#/chapters/E5');
   assert.equal(settleAddress('#/year/%E5%'), null, 'year links answer it themselves');
+});
+
+test("the notices are the first script's words, in the script given", () => {
+  const t = firstWords.t;
+  assert.equal(settleAddress('#/chapters/02-yuanyou?id=1abc', t)?.notice, fill(t.badId, { id: '1abc' }));
+  assert.equal(settleAddress('#/chapters/%E5%', t)?.notice, t.badEncoding);
+  assert.equal(settleAddress("#/year/a'b", t)?.notice, fill(t.unsafeCharacters, { chars: "「'」", route: 'ab' }));
+  assert.notEqual(t.badId, FIRST_WORDS.badId, 'the traditional notice differs from the simplified one');
 });

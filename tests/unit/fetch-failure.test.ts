@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_WORDS, fetchFailure } from '../../src/core/fetch-failure.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/lib/repo.ts';
+import { fetchFailure } from '../../src/core/fetch-failure.ts';
+import { FIRST_WORDS } from '../../src/core/first-words.ts';
 import firstWords from '../../src/generated/first-words.json' with { type: 'json' };
 
 test('a failed fetch is told by its status, with the route read', () => {
@@ -26,4 +30,11 @@ test('the traditional words are the simplified ones converted, key for key', () 
   assert.deepEqual(firstWords.s, FIRST_WORDS);
   assert.deepEqual(Object.keys(firstWords.t), Object.keys(FIRST_WORDS));
   assert.equal(fetchFailure('/x', 0, firstWords.t).title, '此頁未能載入');
+});
+
+test("index.html's own title and loading line are the first words the page puts in the reader's script", () => {
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  assert.ok(html.includes(`<title>${FIRST_WORDS.pageTitle}</title>`), 'index.html <title> is FIRST_WORDS.pageTitle');
+  assert.ok(html.includes(`<div id="app">${FIRST_WORDS.loading}</div>`), 'index.html #app is FIRST_WORDS.loading');
+  assert.ok(FIRST_WORDS.pageTitle.startsWith(FIRST_WORDS.siteName));
 });

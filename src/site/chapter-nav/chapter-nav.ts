@@ -30,11 +30,12 @@ export const chapterNav: Feature = {
     const nav = document.createElement('nav');
     nav.className = 'chapter-nav';
     nav.id = NAV_ID;
-    nav.setAttribute('aria-label', '上下章');
+    const w = words();
+    nav.setAttribute('aria-label', w.chapterNavLabel);
     const prev = chapters[i - 1];
     const next = chapters[i + 1];
-    if (prev) nav.append(link(prev.route, '上一章', chapterTitle(prev.route, prev.title), 'prev'));
-    if (next) nav.append(link(next.route, '下一章', chapterTitle(next.route, next.title), 'next'));
+    if (prev) nav.append(link(prev.route, w.chapterPrev, chapterTitle(prev.route, prev.title), 'prev'));
+    if (next) nav.append(link(next.route, w.chapterNext, chapterTitle(next.route, next.title), 'next'));
     ctx.section.append(nav);
     ctx.section.prepend(skipLink(ctx.route, nav));
   },

@@ -7,6 +7,8 @@
 import { el, isTyping } from '../shell/dom-text.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+import { fill } from '../../core/words.ts';
+import { words } from '../script/words.ts';
 import { applyMode, FILTERS, isHidden, mode, MODES, setMode, setShown, type Mode } from './settings.ts';
 
 let redecorate: () => void = () => {};
@@ -35,7 +37,7 @@ export function chooseMode(m: Mode): void {
   setMode(m);
   sync();
   redecorate();
-  say(`阅读模式：${MODES.find((x) => x.mode === m)!.label}`);
+  say(fill(words().modeSaid, { mode: words()[MODES.find((x) => x.mode === m)!.label] }));
 }
 
 function onKey(e: KeyboardEvent): void {
@@ -50,17 +52,18 @@ function mount(): void {
   applyMode();
   const sidebar = document.querySelector('.sidebar');
   if (!sidebar || sidebar.querySelector('.mode-switch')) return;
-  const group = settingGroup('mode-switch', '阅读模式');
-  group.title = '阅读模式（按 m 键切换）';
+  const w = words();
+  const group = settingGroup('mode-switch', w.modeGroup);
+  group.title = w.modeGroupTitle;
   for (const m of MODES) {
-    const b = settingOption(m.label, () => chooseMode(m.mode));
+    const b = settingOption(w[m.label], () => chooseMode(m.mode));
     b.dataset['mode'] = m.mode;
     b.setAttribute('aria-keyshortcuts', 'M');
     group.append(b);
   }
-  const filters = settingGroup('mode-filters', '全注显示');
+  const filters = settingGroup('mode-filters', w.filterGroup);
   for (const f of FILTERS) {
-    const b = settingOption(f.label, () => {
+    const b = settingOption(w[f.label], () => {
       setShown(f.filter, isHidden(f.filter));
       sync();
       redecorate();

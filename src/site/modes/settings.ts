@@ -4,23 +4,26 @@
  * decorating features ask `shows()` before they add anything, and print follows (printed notes are built from what
  * is on the page).
  */
+import type { Words } from '../../core/words.ts';
 import { recall, remember } from '../shell/settings-store.ts';
 export type Mode = 'full' | 'light' | 'plain';
 export type Filter = 'person' | 'place' | 'office' | 'object' | 'year' | 'note';
 
-export const MODES: { mode: Mode; label: string }[] = [
-  { mode: 'full', label: '全注' },
-  { mode: 'light', label: '简注' },
-  { mode: 'plain', label: '白文' },
+// Labels by their words' keys: this module is in the first script, which has no words (modes.ts reads them). The
+// kinds' filters are named as the glossary names its kinds.
+export const MODES: { mode: Mode; label: keyof Words }[] = [
+  { mode: 'full', label: 'modeFull' },
+  { mode: 'light', label: 'modeLight' },
+  { mode: 'plain', label: 'modePlain' },
 ];
 
-export const FILTERS: { filter: Filter; label: string }[] = [
-  { filter: 'person', label: '人物' },
-  { filter: 'place', label: '地名' },
-  { filter: 'office', label: '官职' },
-  { filter: 'object', label: '名物' },
-  { filter: 'year', label: '年份' },
-  { filter: 'note', label: '校勘' },
+export const FILTERS: { filter: Filter; label: keyof Words }[] = [
+  { filter: 'person', label: 'person' },
+  { filter: 'place', label: 'place' },
+  { filter: 'office', label: 'office' },
+  { filter: 'object', label: 'object' },
+  { filter: 'year', label: 'filterYear' },
+  { filter: 'note', label: 'filterNote' },
 ];
 
 /** Which filter turns a glossary kind off: states go with places, institutions with offices, eras with years. */

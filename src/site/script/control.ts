@@ -11,8 +11,10 @@ import type { Script } from '../../core/script.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
 import type { Feature } from '../shell/feature.ts';
 import { TARGET_CLASS } from '../shell/target.ts';
+import { words } from './words.ts';
 import { rememberScript, script, withScript } from './script.ts';
 
+// Each script names itself in itself (a reader who cannot read the other finds their own), so these stay as written.
 const CHOICES: { script: Script; label: string; lang: string }[] = [
   { script: 's', label: '简体', lang: 'zh-Hans' },
   { script: 't', label: '繁體', lang: 'zh-Hant' },
@@ -53,7 +55,7 @@ export function switchScript(s: Script): void {
 function mount(): void {
   const sidebar = document.querySelector('.sidebar');
   if (!sidebar || sidebar.querySelector('.script-switch')) return;
-  const group = settingGroup('script-switch', '简繁');
+  const group = settingGroup('script-switch', words().scriptGroup);
   for (const c of CHOICES) {
     const b = settingOption(c.label, () => switchScript(c.script));
     b.lang = c.lang;

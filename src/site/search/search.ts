@@ -16,6 +16,8 @@ import { eraTable, yearIndex } from '../years/year-data.ts';
 import { el, isTyping, rangeAt } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { onRouteChange } from '../shell/router.ts';
+import { fill } from '../../core/words.ts';
+import { words } from '../script/words.ts';
 
 // The reader's script's index (the traditional one is the traditional chapters' text: scripts/lib/traditional-site.ts).
 const indexUrl = (): string => `${scriptBase()}data/search.json`;
@@ -60,13 +62,13 @@ function resultItem(r: SearchResult): HTMLElement {
   const a = el('a', '');
   if (r.kind === 'year') {
     a.href = r.hash;
-    a.append(el('span', 'search-where', '纪年'), r.label);
+    a.append(el('span', 'search-where', words().searchWhereYear), r.label);
   } else if (r.kind === 'text') {
     a.href = hitHash(r);
     a.append(el('span', 'search-where', r.year ? `${r.title} · ${r.year}` : r.title), snippetNode(r.snippet));
   } else {
     a.href = `#/glossary?id=${r.anchor}`;
-    a.append(el('span', 'search-where', `注释 · ${r.kindName}`), el('strong', '', r.term), `：${r.gloss}`);
+    a.append(el('span', 'search-where', fill(words().searchWhereTerm, { kind: r.kindName })), el('strong', '', r.term), `：${r.gloss}`);
   }
   li.append(a);
   return li;
@@ -82,15 +84,17 @@ function show(answer: SearchAnswer): void {
   }
   const terms = answer.results.filter((r) => r.kind === 'term').length;
   const years = answer.results.filter((r) => r.kind === 'year').length;
+  const w = words();
   const parts = [
-    years ? `纪年 ${years} 条` : '',
-    answer.textHits ? `正文 ${answer.textHits} 处` : '',
-    terms ? `注释 ${terms} 条` : '',
+    years ? fill(w.searchCountYears, { n: years }) : '',
+    answer.textHits ? fill(w.searchCountText, { n: answer.textHits }) : '',
+    terms ? fill(w.searchCountTerms, { n: terms }) : '',
   ].filter(Boolean);
   const shown = answer.results.filter((r) => r.kind === 'text').length;
+  const listed = shown < answer.textHits ? fill(w.searchListed, { n: shown }) : '';
   status.textContent = parts.length
-    ? `「${answer.query}」：${parts.join('，')}${shown < answer.textHits ? `（列出前 ${shown} 处）` : ''}`
-    : `没有找到「${answer.query}」`;
+    ? fill(w.searchFound, { query: answer.query, counts: parts.join(w.searchCountSeparator) }) + listed
+    : fill(w.searchNone, { query: answer.query });
 }
 
 async function run(): Promise<void> {
@@ -104,13 +108,13 @@ async function run(): Promise<void> {
     index = await loadIndex();
   } catch (e) {
     console.warn('reader: search index unavailable', e);
-    if (state.status) state.status.textContent = '检索数据未能载入，请稍后再试（再输入即重试）。';
+    if (state.status) state.status.textContent = words().searchUnavailable;
     return;
   }
   // A slow fetch must not overwrite the answer to what the reader has typed since.
   if ((state.input?.value ?? '') !== query) return;
   const table = eraTable();
-  show(search(index, query, { index: yearIndex, eras: () => table, label: (y) => `${songYearName(table, y)}（${y}）` }));
+  show(search(index, query, { index: yearIndex, eras: () => table, label: (y) => `${songYearName(table, y)}（${y}）`, words: words() }));
 }
 
 function mountBox(): void {
@@ -118,12 +122,13 @@ function mountBox(): void {
   if (!sidebar || state.box) return;
   const box = el('div', 'reader-search');
   box.setAttribute('role', 'search');
-  const label = el('label', 'visually-hidden', '搜索全文');
+  const w = words();
+  const label = el('label', 'visually-hidden', w.searchLabel);
   const input = el('input', '');
   input.type = 'search';
   input.id = 'reader-search-input';
   label.htmlFor = input.id;
-  input.placeholder = '搜索：人名、地名、1088、元祐三年';
+  input.placeholder = w.searchPlaceholder;
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.setAttribute('aria-keyshortcuts', '/');
@@ -131,7 +136,7 @@ function mountBox(): void {
   status.id = 'reader-search-status';
   status.setAttribute('role', 'status');
   const list = el('ol', 'search-results');
-  list.setAttribute('aria-label', '检索结果');
+  list.setAttribute('aria-label', w.searchResults);
   box.append(label, input, status, list);
   sidebar.prepend(box);
   Object.assign(state, { box, input, status, list });

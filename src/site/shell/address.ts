@@ -5,6 +5,7 @@
  */
 import { settleAddress } from '../../core/address.ts';
 import type { State } from '../../core/eras.ts';
+import { firstWords } from '../script/first-words.ts';
 import { onRouteChange } from './router.ts';
 
 /** One reading of an ambiguous era year, by the keys the features' era table finds it by (in the reader's script). */
@@ -28,7 +29,7 @@ export const pendingNotice = {
 
 export function guardAddress(): void {
   const settle = (): void => {
-    const s = settleAddress(location.hash);
+    const s = settleAddress(location.hash, firstWords());
     if (!s) return;
     history.replaceState(history.state, '', s.hash);
     if (s.notice) pendingNotice.text = s.notice;

@@ -3,9 +3,8 @@
  * says what failed and what route it read, with a way home, in the reader's script. Part of the first script, so it
  * works when nothing else could be fetched; built with textContent only (the route comes from the address).
  */
-import { fetchFailure, type FirstWords } from '../../core/fetch-failure.ts';
-import firstWords from '../../generated/first-words.json';
-import { script } from '../script/script.ts';
+import { fetchFailure } from '../../core/fetch-failure.ts';
+import { firstWords } from '../script/first-words.ts';
 import { el } from './dom-text.ts';
 
 /** The status Docsify saw for the route's file, when fetching it failed (0: no answer at all); null when it did not. */
@@ -14,7 +13,7 @@ export function failedStatus(response: { ok: boolean; status: number } | undefin
 }
 
 export function showFailure(section: HTMLElement, route: string, status: number): void {
-  const w: FirstWords = firstWords[script()];
+  const w = firstWords();
   const failure = fetchFailure(route, status, w);
   const h1 = el('h1', 'failure-title', failure.title);
   // Divs, not <p>: a <p> of the section is a paragraph of the text to the features (ARCHITECTURE.md).

@@ -1,6 +1,7 @@
 /** The type-size and appearance controls in the sidebar: two groups of toggle buttons (APG "button", aria-pressed). */
 import type { Feature } from '../shell/feature.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
+import { words } from '../script/words.ts';
 import { currentSize, currentTheme, setSize, setTheme, SIZES, THEMES } from './theme.ts';
 
 function sync(): void {
@@ -11,20 +12,21 @@ function sync(): void {
 function mount(): void {
   const sidebar = document.querySelector('.sidebar');
   if (!sidebar || sidebar.querySelector('.size-switch')) return;
-  const sizes = settingGroup('size-switch', '字号');
+  const w = words();
+  const sizes = settingGroup('size-switch', w.sizeGroup);
   for (const s of SIZES) {
-    const b = settingOption(s.label, () => {
+    const b = settingOption(w[s.label], () => {
       setSize(s.size);
       sync();
     });
     b.dataset['size'] = s.size;
     // The visible 小/中/大 begins the accessible name (WCAG 2.5.3).
-    b.setAttribute('aria-label', s.name);
+    b.setAttribute('aria-label', w[s.name]);
     sizes.append(b);
   }
-  const themes = settingGroup('theme-switch', '外观');
+  const themes = settingGroup('theme-switch', w.themeGroup);
   for (const t of THEMES) {
-    const b = settingOption(t.label, () => {
+    const b = settingOption(w[t.label], () => {
       setTheme(t.theme);
       sync();
     });

@@ -4,20 +4,22 @@
  * Docsify's dark add-on (index.html loads it with the system's media query, for the moment before this runs) is
  * switched with its link's `media`. "System" follows the system setting as it changes.
  */
+import type { Words } from '../../core/words.ts';
 import { recall, remember } from '../shell/settings-store.ts';
 export type Theme = 'system' | 'light' | 'dark';
 export type Size = 's' | 'm' | 'l';
 
-export const THEMES: { theme: Theme; label: string }[] = [
-  { theme: 'light', label: '浅色' },
-  { theme: 'dark', label: '深色' },
-  { theme: 'system', label: '跟随系统' },
+// Labels by their words' keys: this module is in the first script, which has no words (the control reads them).
+export const THEMES: { theme: Theme; label: keyof Words }[] = [
+  { theme: 'light', label: 'themeLight' },
+  { theme: 'dark', label: 'themeDark' },
+  { theme: 'system', label: 'themeSystem' },
 ];
 
-export const SIZES: { size: Size; label: string; name: string }[] = [
-  { size: 's', label: '小', name: '小字' },
-  { size: 'm', label: '中', name: '中字' },
-  { size: 'l', label: '大', name: '大字' },
+export const SIZES: { size: Size; label: keyof Words; name: keyof Words }[] = [
+  { size: 's', label: 'sizeS', name: 'sizeSName' },
+  { size: 'm', label: 'sizeM', name: 'sizeMName' },
+  { size: 'l', label: 'sizeL', name: 'sizeLName' },
 ];
 
 const THEME_KEY = 'theme';

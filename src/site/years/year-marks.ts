@@ -106,8 +106,8 @@ export function decorateEntries(route: string, section: HTMLElement, paragraphs:
     const copy = decoration('button', 'y-copy');
     copy.type = 'button';
     copy.dataset['href'] = entryUrl({ chapter: route, anchor: e.anchor });
-    copy.setAttribute('aria-label', `复制本条链接（${e.year}年）`);
-    copy.title = '复制本条链接';
+    copy.setAttribute('aria-label', fill(words().copyEntryLink, { year: e.year }));
+    copy.title = words().copyEntryTitle;
     expr.before(entry);
     entry.append(expr, marker(e.year), copy);
     out.push(entry);
@@ -228,18 +228,22 @@ export function installCopy(): void {
     const label = button.getAttribute('aria-label') ?? '';
     void copyText(href).then((ok) => {
       if (ok) {
+        const w = words();
         button.dataset['state'] = 'copied';
-        button.setAttribute('aria-label', '已复制');
-        announce('已复制本条链接');
+        button.dataset['said'] = w.citeCopiedShort;
+        button.setAttribute('aria-label', w.citeCopiedShort);
+        announce(w.copiedEntryLink);
       } else {
         // No clipboard: the address bar shows the link instead, to be copied from there.
         const hash = href.slice(href.indexOf('#'));
         history.replaceState(history.state, '', hash);
         button.dataset['state'] = 'failed';
-        announce('无法复制；本条链接已显示在地址栏');
+        button.dataset['said'] = words().copyEntryFailedShort;
+        announce(words().copyEntryFailed);
       }
       window.setTimeout(() => {
         delete button.dataset['state'];
+        delete button.dataset['said'];
         button.setAttribute('aria-label', label);
       }, 2000);
     });

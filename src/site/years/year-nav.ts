@@ -14,6 +14,8 @@ import { songEraOf, songOldYearName, songYearName } from '../../core/year-format
 import { entryHash, type YearEntry } from '../../core/year-link.ts';
 import { el } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
+import { fill } from '../../core/words.ts';
+import { words } from '../script/words.ts';
 
 const PANEL_ID = 'year-panel';
 /** The reading line, as a share of the viewport's height from its top. */
@@ -79,7 +81,8 @@ export function stepFrom(year: number | null, dir: -1 | 1): YearEntry | null {
 
 function yearLabel(table: EraTable, year: number): string {
   const old = songOldYearName(table, year);
-  return `${songYearName(table, year)}${old ? `（${old}）` : ''}，${year}年`;
+  const name = songYearName(table, year);
+  return old ? fill(words().navYearLabelOld, { name, old, year }) : fill(words().navYearLabel, { name, year });
 }
 
 function buildPanel(table: EraTable): HTMLElement {
@@ -131,7 +134,7 @@ function buildPanel(table: EraTable): HTMLElement {
     const numeral = el('span', 'year-cell-n', formatEraYear(era, n).slice(era.name.length, -1));
     numeral.setAttribute('aria-hidden', 'true');
     const old = songOldYearName(table, y);
-    const spoken = `（${songYearName(table, y)}${old ? `，${old}` : ''}${entry ? '' : '，无纪事'}）`;
+    const spoken = `（${[songYearName(table, y), old, entry ? null : words().navNoEntry].filter(Boolean).join('，')}）`;
     cell.append(numeral, el('span', 'year-cell-g', String(y)), el('span', 'visually-hidden', spoken));
     const li = el('li', '');
     li.append(cell);
@@ -144,7 +147,7 @@ function buildPanel(table: EraTable): HTMLElement {
 function stepLink(rel: 'prev' | 'next'): HTMLAnchorElement {
   const a = el('a', `year-step year-${rel}`);
   a.rel = rel;
-  a.append(el('span', 'visually-hidden', rel === 'prev' ? '上一年：' : '下一年：'), el('span', 'year-step-g'), el('span', 'visually-hidden year-step-era'));
+  a.append(el('span', 'visually-hidden', rel === 'prev' ? words().navPrevSpoken : words().navNextSpoken), el('span', 'year-step-g'), el('span', 'visually-hidden year-step-era'));
   return a;
 }
 
@@ -153,7 +156,8 @@ export function mountNav(): void {
   if (state.nav) return;
   const table = eraTable();
   state.nav = el('nav', 'year-nav');
-  state.nav.setAttribute('aria-label', '年份导航');
+  const w = words();
+  state.nav.setAttribute('aria-label', w.navLabel);
   const bar = el('div', 'year-bar');
   state.prevLink = stepLink('prev');
   state.nextLink = stepLink('next');
@@ -162,10 +166,10 @@ export function mountNav(): void {
   state.toggle.setAttribute('aria-expanded', 'false');
   state.toggle.setAttribute('aria-controls', PANEL_ID);
   state.toggle.setAttribute('aria-keyshortcuts', 'y');
-  state.toggle.append(el('span', 'visually-hidden', '年份导航，当前：'), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
+  state.toggle.append(el('span', 'visually-hidden', w.navCurrent), el('span', 'year-toggle-era'), ' ', el('span', 'year-toggle-g'));
   bar.append(state.prevLink, state.toggle, state.nextLink);
   state.panel = buildPanel(table);
-  state.timelineLink = el('a', 'year-timeline', '在时间线上看各年纪事');
+  state.timelineLink = el('a', 'year-timeline', w.navTimeline);
   state.timelineLink.href = '#/timeline';
   const toTimeline = el('p', 'year-panel-timeline');
   toTimeline.append(state.timelineLink);
@@ -254,7 +258,7 @@ function setStep(a: HTMLAnchorElement, target: YearEntry | null, word: string, k
     a.removeAttribute('aria-disabled');
     g.textContent = String(target.year);
     era.textContent = `（${songYearName(eraTable(), target.year)}）`;
-    a.title = `${word}（${key}）`;
+    a.title = fill(words().navStepTitle, { word, key });
   } else {
     // Hidden (CSS), and so out of the accessibility tree too.
     a.removeAttribute('href');
@@ -271,15 +275,15 @@ function render(): void {
   const era = state.toggle.querySelector('.year-toggle-era')!;
   const g = state.toggle.querySelector('.year-toggle-g')!;
   if (state.current === null) {
-    era.textContent = '按年份';
+    era.textContent = words().navAll;
     g.textContent = `${chronicleSpan().first}—${chronicleSpan().last}`;
   } else {
     era.textContent = songYearName(table, state.current);
     g.textContent = String(state.current);
   }
   if (state.timelineLink) state.timelineLink.href = state.current === null ? '#/timeline' : `#/timeline?year=${state.current}`;
-  setStep(state.prevLink, state.current === null ? null : stepFrom(state.current, -1), '上一年', '[');
-  setStep(state.nextLink, stepFrom(state.current, 1), '下一年', ']');
+  setStep(state.prevLink, state.current === null ? null : stepFrom(state.current, -1), words().navPrev, '[');
+  setStep(state.nextLink, stepFrom(state.current, 1), words().navNext, ']');
   for (const c of state.cells.values()) {
     if (c.year === state.current) c.el.setAttribute('aria-current', 'location');
     else c.el.removeAttribute('aria-current');

@@ -8,6 +8,7 @@ import { yearIndex, eraTable } from './year-data.ts';
 import { entryHash, resolveYearLink, yearPathOf } from '../../core/year-link.ts';
 import { onRouteChange } from '../shell/router.ts';
 import { pendingNotice } from '../shell/address.ts';
+import { firstWords } from '../script/first-words.ts';
 import type { YearLink } from '../../core/year-link.ts';
 
 /** The readings of the link's era year when more than one state's era could be meant, the one opened first. */
@@ -63,5 +64,5 @@ export function redirectYearLink(): void {
 
 /** Docsify `routes`: any `/year/…` is a page of ours; the placeholder holds nothing from the address. */
 export const yearRoutes: Record<string, () => string> = {
-  '/year(/.*)?': () => '# 年份\n',
+  '/year(/.*)?': () => `# ${firstWords().yearTitle}\n`,
 };

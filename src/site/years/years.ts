@@ -19,14 +19,14 @@ import { currentYear, followChapter, isOpen, mountNav, pinTo, setOpen, stepFrom,
 import { el, isTyping } from '../shell/dom-text.ts';
 import { onRouteChange } from '../shell/router.ts';
 import { words } from '../script/words.ts';
+import { firstWords } from '../script/first-words.ts';
+import { fill } from '../../core/words.ts';
 import { shows } from '../modes/settings.ts';
-
-const SITE_NAME = '宋史·夏国传';
 
 // ── the year page (a year with no entry, or no year at all) ───────────────────────────────────────────────────
 
 function entryLink(e: YearEntry, rel?: string): HTMLAnchorElement {
-  const a = el('a', 'year-page-link', `${e.year}年 ${songYearName(eraTable(), e.year)}`);
+  const a = el('a', 'year-page-link', fill(words().yearPageLink, { year: e.year, name: songYearName(eraTable(), e.year) }));
   a.href = entryHash(e);
   if (rel) a.rel = rel;
   return a;
@@ -34,16 +34,18 @@ function entryLink(e: YearEntry, rel?: string): HTMLAnchorElement {
 
 function span(): string {
   const rows = yearIndex.years;
-  return `本传纪事起于${rows[0]!.year}年，止于${rows[rows.length - 1]!.year}年`;
+  return fill(words().yearPageSpan, { first: rows[0]!.year, last: rows[rows.length - 1]!.year });
 }
 
 function helpParagraph(): HTMLParagraphElement {
-  const p = el('p', 'year-page-help', '按年份打开，可以这样写：');
+  const w = words();
+  const p = el('p', 'year-page-help', w.yearPageHelp);
   const a = el('a', '', '#/year/1088');
   a.href = '#/year/1088';
-  const b = el('a', '', '#/year/元祐三年');
-  b.href = `#/year/${encodeURIComponent('元祐三年')}`;
-  p.append(a, '、', b, `。${span()}；按 y 键或点上方的年份，可从年份导航中选择。`);
+  // The example in the reader's script: a year link reads either script's era names (core/year-link.ts).
+  const b = el('a', '', `#/year/${w.yearPageExample}`);
+  b.href = `#/year/${encodeURIComponent(w.yearPageExample)}`;
+  p.append(a, w.listSeparator, b, fill(w.yearPageHelpEnd, { span: span() }));
   return p;
 }
 
@@ -52,12 +54,13 @@ function yearPage(section: HTMLElement, link: YearLink): { title: string; year: 
   const body: Node[] = [];
   let year: number | null = null;
   const table = eraTable();
+  const w = words();
   switch (link.kind) {
     case 'gap': {
       year = link.year;
-      h1.textContent = `${link.named ? namedText(link.named) : songYearName(table, year)} · ${year}年`;
+      h1.textContent = fill(w.yearPageGapTitle, { name: link.named ? namedText(link.named) : songYearName(table, year), year });
       body.push(parallelParagraph(parallelYears(table, year, null, (s) => words()[s])));
-      const p = el('p', 'year-page-near', link.before && link.after ? '本传没有这一年的纪事。最近的纪事：' : `本传没有这一年的纪事（${span()}）。最近的纪事：`);
+      const p = el('p', 'year-page-near', link.before && link.after ? w.yearPageNear : fill(w.yearPageNearSpan, { span: span() }));
       if (link.before) p.append(entryLink(link.before, 'prev'));
       if (link.before && link.after) p.append('；');
       if (link.after) p.append(entryLink(link.after, 'next'));
@@ -66,19 +69,19 @@ function yearPage(section: HTMLElement, link: YearLink): { title: string; year: 
       break;
     }
     case 'outside':
-      h1.textContent = '不在本书范围之内';
-      body.push(el('p', '', `${link.year}年不在宋代（${LINK_FIRST}—${LINK_LAST}年）之内。`), helpParagraph());
+      h1.textContent = w.yearPageOutsideTitle;
+      body.push(el('p', '', fill(w.yearPageOutside, { year: link.year, first: LINK_FIRST, last: LINK_LAST })), helpParagraph());
       break;
     case 'no-such-era-year':
-      h1.textContent = '没有这一年';
+      h1.textContent = w.yearPageNoYearTitle;
       body.push(
-        el('p', '', `${link.era.state}${link.era.name}年号只行用${link.last}年（${link.era.first}—${link.era.last}），没有第${link.n}年。`),
+        el('p', '', fill(w.yearPageNoYear, { state: w[link.era.state], era: link.era.name, last: link.last, from: link.era.first, to: link.era.last, n: link.n })),
         helpParagraph(),
       );
       break;
     case 'unknown':
-      h1.textContent = '无法识别的年份';
-      body.push(el('p', '', link.text ? `「${link.text}」不是可以识别的年份或年号纪年。` : '地址中的年份无法识别。'), helpParagraph());
+      h1.textContent = w.yearPageUnknownTitle;
+      body.push(el('p', '', link.text ? fill(w.yearPageUnknown, { text: link.text }) : w.yearPageUnknownEmpty), helpParagraph());
       break;
     case 'entry':
       break;
@@ -160,7 +163,8 @@ export const years: Feature = {
         return;
       }
       const page = yearPage(ctx.section, link);
-      document.title = `${page.title} - ${SITE_NAME}`;
+      // As Docsify titles a page (its app name is the first words', main.ts).
+      document.title = `${page.title} - ${firstWords().siteName}`;
       stopFollowing(page.year);
     } else if (!shows('year')) {
       // No year decorations (白文, or years turned off): an entry has no element, so a link to one brings its
