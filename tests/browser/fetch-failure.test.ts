@@ -37,7 +37,6 @@ for (const mode of ['fresh load', 'hash change'] as const) {
     const w = await watchedPage(t.context, t.origin);
     for (const [name, fail, route, expect, title] of CASES) {
       await w.page.unrouteAll();
-      await w.page.route('**/*', (r) => (r.request().url().startsWith(t.origin) ? r.continue() : r.abort()));
       if (fail !== 0) {
         await w.page.route(`**/${ROUTE}.md`, (r) => (fail === 'abort' ? r.abort('internetdisconnected') : r.fulfill({ status: fail, body: '' })));
       }
