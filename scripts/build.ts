@@ -12,7 +12,7 @@ import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, RO
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
 import { type PrecacheEntry, precacheManifest } from './lib/precache-manifest.ts';
-import { prerenderScript } from './steps/prerender.ts';
+import { OTHER_PAGES, prerenderScript } from './steps/prerender.ts';
 
 export const OUT = join(ROOT, 'site');
 
@@ -108,8 +108,11 @@ export async function build(): Promise<void> {
 
   // ESM with splitting: main.js is the small first script; the features it imports dynamically become a chunk
   // fetched after the first render (index.html loads main.js as a module, Docsify deferred after it).
+  // The routes that have a prerendered page (src/site/prerender/route.ts), for both scripts that ask for one.
+  const define = { __PRERENDERED_ROUTES__: JSON.stringify([...OTHER_PAGES, ...readChapters().map((c) => c.route)]) };
   const bundle = await esbuild({
     entryPoints: [join(ROOT, 'src/site/main.ts')],
+    define,
     absWorkingDir: ROOT,
     outdir: join(OUT, 'assets'),
     entryNames: '[name]',
@@ -126,6 +129,21 @@ export async function build(): Promise<void> {
     metafile: true,
   });
   preloadFirstScript(bundle.metafile);
+  // The early request for the route's prerendered page (src/site/prerender/early.ts): a classic script, so that it
+  // can run, async, before the first module has arrived.
+  await esbuild({
+    entryPoints: [join(ROOT, 'src/site/prerender/early.ts')],
+    absWorkingDir: ROOT,
+    outfile: join(OUT, 'assets/early.js'),
+    define,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 
   const stepsDir = join(ROOT, 'scripts/steps');
   for (const f of readdirSync(stepsDir)

@@ -142,3 +142,42 @@ test('on a phone the copy keeps Docsify’s closed sidebar: same places after th
   assert.ok((await page.evaluate(() => (window as unknown as { __cls: number }).__cls)) <= 0.02);
   await context.close();
 });
+
+test('the prerendered page is asked for once: by the early script for a route, by the first module for a year link', async () => {
+  for (const [hash, file, early] of [
+    ['#/chapters/04-huizong', 'prerender/chapters/04-huizong.html', true],
+    ['?script=t#/chapters/02-yuanyou', 't/prerender/chapters/02-yuanyou.html', true],
+    ['#/year/1101', 'prerender/chapters/04-huizong.html', false],
+  ] as const) {
+    for (const withModule of [true, false]) {
+      const context = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/prerender/')) asked.push(r.url().slice(t.site.url.length));
+      });
+      if (withModule) {
+        await page.goto(`${t.site.url}${hash}`);
+        await waitForRender(page);
+        assert.deepEqual(asked, [file], `${hash}: one request`);
+      } else {
+        // Without the first module, what is asked for is the early script's alone.
+        await page.route('**/assets/main.js', (r) => r.abort());
+        // The load event waits for the async early script to have run.
+        await page.goto(`${t.site.url}${hash}`);
+        const slot = await page.evaluate(async () => {
+          const s = (window as unknown as Record<string, { url: string; page: Promise<string | null> } | undefined>)['__readerEarlyPrerender'];
+          return s ? { url: s.url, text: ((await s.page) ?? '').length } : null;
+        });
+        if (early) {
+          assert.deepEqual(asked, [file], `${hash}: asked for by the early script`);
+          assert.ok(slot && slot.url === file && slot.text > 100, `${hash}: the early answer waits for the paint`);
+        } else {
+          assert.deepEqual(asked, [], `${hash}: a year link's chapter is the module's to find`);
+          assert.equal(slot, null);
+        }
+      }
+      await context.close();
+    }
+  }
+});

@@ -13,30 +13,11 @@
 import { mode, shows, showsKind } from '../modes/settings.ts';
 import { followCite } from '../cite/settings.ts';
 import { onRouteChange } from '../shell/router.ts';
-import { ChaptersSchema, readDerived } from '../../core/derived.ts';
-import chaptersJson from '../../generated/chapters.json';
-
-/** The routes the build prerenders (scripts/steps/prerender.ts): an unknown chapter is Docsify's 404, not a fetch. */
-const ROUTES = new Set([
-  '',
-  'glossary',
-  'jiaokan',
-  'map',
-  'timeline',
-  ...readDerived(ChaptersSchema, chaptersJson, 'src/generated/chapters.json').map((c) => c.route),
-]);
+import { prerenderUrl, routeOf, takeEarly } from './route.ts';
 
 const state = {
   overlay: null as HTMLElement | null,
 };
-
-/** The route and `id` of a hash, as Docsify reads them (only the routes the build prerenders). */
-function routeOf(hash: string): { route: string; id: string | null } | null {
-  const m = /^#\/?([^?]*)(?:\?(.*))?$/.exec(hash || '#/');
-  const route = (m?.[1] ?? '').replace(/\.md$/, '');
-  if (!ROUTES.has(route)) return null;
-  return { route, id: new URLSearchParams(m?.[2] ?? '').get('id') };
-}
 
 function drop(): void {
   state.overlay?.remove();
@@ -119,8 +100,10 @@ export function paintPrerendered(base: string): Promise<void> {
   if (!at) return Promise.resolve();
   document.addEventListener('reader:ready', drop, { once: true });
   onRouteChange(drop);
-  return fetch(`${base}prerender/${at.route || 'home'}.html`, { priority: 'high' })
-    .then((r) => (r.ok ? r.text() : null))
+  const url = prerenderUrl(base, at.route);
+  // Asked for already by the early script (early.ts) when the address named the route itself.
+  const page = takeEarly(url) ?? fetch(url, { priority: 'high' }).then((r) => (r.ok ? r.text() : null));
+  return page
     .then((html) => {
       // The reader may have gone elsewhere while the page arrived.
       if (html !== null && routeOf(location.hash)?.route === at.route) paint(html, at.id);

@@ -49,10 +49,19 @@ export function withScript(href: string, s: Script): string {
   return url.href;
 }
 
+function linkedScript(): Script | null {
+  return parse(new URLSearchParams(location.search).get(PARAM)) ?? parse(fromHash(location.hash));
+}
+
+/** The script this visit will read, without settling it (prerender/early.ts asks before the first module runs). */
+export function chosenScript(): Script {
+  return linkedScript() ?? stored() ?? 's';
+}
+
 /** Settles the script for this visit; a link's choice is remembered like a click on the control. */
 export function initScript(): Script {
-  const linked = parse(new URLSearchParams(location.search).get(PARAM)) ?? parse(fromHash(location.hash));
-  current = linked ?? stored() ?? 's';
+  const linked = linkedScript();
+  current = chosenScript();
   if (linked) rememberScript(linked);
   const canonical = withScript(location.href, current);
   if (canonical !== location.href) history.replaceState(history.state, '', canonical);
