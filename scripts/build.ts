@@ -107,7 +107,7 @@ export async function build(): Promise<void> {
   );
 
   // ESM with splitting: main.js is the small first script; the features it imports dynamically become a chunk
-  // fetched after the first render (index.html loads main.js as a module, Docsify deferred after it).
+  // fetched after the first render (index.html loads main.js as a module; main.js asks for Docsify after the paint).
   // The routes that have a prerendered page (src/site/prerender/route.ts), for both scripts that ask for one.
   const define = { __PRERENDERED_ROUTES__: JSON.stringify([...OTHER_PAGES, ...readChapters().map((c) => c.route)]) };
   const bundle = await esbuild({
