@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkChapters } from '../src/core/corrections.ts';
+import { readDerived, YearIndexSchema } from '../src/core/derived.ts';
 import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
@@ -108,8 +109,14 @@ export async function build(): Promise<void> {
 
   // ESM with splitting: main.js is the small first script; the features it imports dynamically become a chunk
   // fetched after the first render (index.html loads main.js as a module; main.js asks for Docsify after the paint).
-  // The routes that have a prerendered page (src/site/prerender/route.ts), for both scripts that ask for one.
-  const define = { __PRERENDERED_ROUTES__: JSON.stringify([...OTHER_PAGES, ...readChapters().map((c) => c.route)]) };
+  // What the early script needs, for it and the first module alike, checked here rather than in the page (no schema
+  // library in the early script): the routes that have a prerendered page (src/site/prerender/route.ts) and the
+  // year index (src/site/years/year-index.ts).
+  const yearIndexFile = 'src/generated/year-index.json';
+  const define = {
+    __PRERENDERED_ROUTES__: JSON.stringify([...OTHER_PAGES, ...readChapters().map((c) => c.route)]),
+    __YEAR_INDEX__: JSON.stringify(readDerived(YearIndexSchema, JSON.parse(readFileSync(join(ROOT, yearIndexFile), 'utf8')), yearIndexFile)),
+  };
   const bundle = await esbuild({
     entryPoints: [join(ROOT, 'src/site/main.ts')],
     define,

@@ -109,20 +109,32 @@ function byYear(index: YearIndex, year: number, named: EraYear | null): YearLink
   return { kind: 'gap', year, ...nearestEntries(index, year), named };
 }
 
+/** What follows `/year/`, decoded and normalized; null when its percent-encoding is malformed. */
+function linkText(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw).normalize('NFKC').trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Gregorian year link (`1101`) resolved from the index alone, as `resolveYearLink` resolves it; null for any other
+ * text, whose reading needs the era table (prerender/early.ts asks before the table has arrived).
+ */
+export function resolveGregorianLink(raw: string, index: YearIndex): YearLink | null {
+  const num = NUMBER.exec(linkText(raw) ?? '');
+  return num ? byYear(index, Number(num[1]), null) : null;
+}
+
 /**
  * Resolves what follows `/year/` in the address (percent-encoded or not). The era table is asked for only when the
  * text is not a number, so a numeric link needs nothing but the index.
  */
 export function resolveYearLink(raw: string, index: YearIndex, eras: () => EraTable): YearLink {
-  let text: string;
-  try {
-    text = decodeURIComponent(raw);
-  } catch {
-    return { kind: 'unknown', text: null };
-  }
-  text = text.normalize('NFKC').trim();
+  const text = linkText(raw);
+  if (text === null || text === '') return { kind: 'unknown', text: null };
   const shown = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-  if (text === '') return { kind: 'unknown', text: null };
   const num = NUMBER.exec(text);
   if (num) return byYear(index, Number(num[1]), null);
 

@@ -143,11 +143,12 @@ test('on a phone the copy keeps Docsify’s closed sidebar: same places after th
   await context.close();
 });
 
-test('the prerendered page is asked for once: by the early script for a route, by the first module for a year link', async () => {
+test('the prerendered page is asked for once: by the early script for a route or a Gregorian year, by the first module for an era year', async () => {
   for (const [hash, file, early] of [
     ['#/chapters/04-huizong', 'prerender/chapters/04-huizong.html', true],
     ['?script=t#/chapters/02-yuanyou', 't/prerender/chapters/02-yuanyou.html', true],
-    ['#/year/1101', 'prerender/chapters/04-huizong.html', false],
+    ['#/year/1101', 'prerender/chapters/04-huizong.html', true],
+    [`#/year/${encodeURIComponent('建中靖国元年')}`, 'prerender/chapters/04-huizong.html', false],
   ] as const) {
     for (const withModule of [true, false]) {
       const context = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -173,7 +174,7 @@ test('the prerendered page is asked for once: by the early script for a route, b
           assert.deepEqual(asked, [file], `${hash}: asked for by the early script`);
           assert.ok(slot && slot.url === file && slot.text > 100, `${hash}: the early answer waits for the paint`);
         } else {
-          assert.deepEqual(asked, [], `${hash}: a year link's chapter is the module's to find`);
+          assert.deepEqual(asked, [], `${hash}: an era year's chapter is the module's to find`);
           assert.equal(slot, null);
         }
       }

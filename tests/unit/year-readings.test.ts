@@ -1,9 +1,9 @@
-/** An era year that more than one era could mean: every era name the table gives two eras is found and read. */
+/** An era year that more than one era could mean: every era name the table gives two eras is found and read; and a Gregorian year read without the table. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import yearIndexJson from '../../src/generated/year-index.json' with { type: 'json' };
 import { eraTable } from '../../scripts/lib/chronicle.ts';
-import { eraYearReadings, resolveYearLink, type YearIndex } from '../../src/core/year-link.ts';
+import { eraYearReadings, resolveGregorianLink, resolveYearLink, type YearIndex } from '../../src/core/year-link.ts';
 
 const table = eraTable();
 const index = yearIndexJson as YearIndex;
@@ -37,4 +37,16 @@ test('every era name two eras bore: its first year has every reading, and a year
   }
   const plain = resolveYearLink('元祐三年', index, () => table);
   assert.ok(plain.kind === 'entry' && plain.named?.others.length === 0);
+});
+
+test('a Gregorian year link resolves from the index alone, as the full resolver resolves it; anything else is left to it', () => {
+  const noTable = (): never => {
+    throw new Error('the era table was asked for');
+  };
+  for (const raw of ['1101', '1095', '1088年', ' 1127 ', '0', '99999', encodeURIComponent('１１０１')]) {
+    assert.deepEqual(resolveGregorianLink(raw, index), resolveYearLink(raw, index, noTable), raw);
+  }
+  for (const raw of [encodeURIComponent('建中靖国元年'), encodeURIComponent('大安四年'), '%E5%', '', 'abc']) {
+    assert.equal(resolveGregorianLink(raw, index), null, raw);
+  }
 });

@@ -4,14 +4,15 @@
  * bundled without its sources (src/generated/eras.json). The year parser is built only when a chapter's year
  * mentions are wanted, in the features chunk.
  */
-import { EraSpellingsSchema, ErasSchema, readDerived, YearIndexSchema } from '../../core/derived.ts';
+import { EraSpellingsSchema, ErasSchema, readDerived } from '../../core/derived.ts';
 import { EraTable, expandEras } from '../../core/eras.ts';
 import erasJson from '../../generated/eras.json';
 import spellingsJson from '../../generated/era-spellings.json';
-import yearIndexJson from '../../generated/year-index.json';
 import { scriptEras } from '../script/data.ts';
 
-export const yearIndex = readDerived(YearIndexSchema, yearIndexJson, 'src/generated/year-index.json');
+import { yearIndex } from './year-index.ts';
+
+export { yearIndex };
 
 let table: EraTable | null = null;
 let traditional: EraTable | null = null;
