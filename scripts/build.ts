@@ -9,13 +9,25 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkChapters } from '../src/core/corrections.ts';
 import { readDerived, YearIndexSchema } from '../src/core/derived.ts';
-import { CORRECTIONS_FILE, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
+import { CORRECTIONS_FILE, read, readChapters, readCorrections, readSeedParagraphs, ROOT } from './lib/repo.ts';
 import { generators } from './lib/generators.ts';
 import { writeTraditional } from './lib/traditional-site.ts';
 import { type PrecacheEntry, precacheManifest } from './lib/precache-manifest.ts';
 import { OTHER_PAGES, prerenderScript } from './steps/prerender.ts';
 
 export const OUT = join(ROOT, 'site');
+
+/** What every script the build bundles shares. */
+const BUNDLE = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  minify: true,
+  target: 'es2020',
+  // The bundles carry Chinese text (era names, notes): as UTF-8 it is a third of its \u-escaped size.
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+} as const;
 
 /** Files copied from node_modules: [source, destination under site/]. */
 const VENDOR: [string, string][] = [
@@ -115,42 +127,23 @@ export async function build(): Promise<void> {
   const yearIndexFile = 'src/generated/year-index.json';
   const define = {
     __PRERENDERED_ROUTES__: JSON.stringify([...OTHER_PAGES, ...readChapters().map((c) => c.route)]),
-    __YEAR_INDEX__: JSON.stringify(readDerived(YearIndexSchema, JSON.parse(readFileSync(join(ROOT, yearIndexFile), 'utf8')), yearIndexFile)),
+    __YEAR_INDEX__: JSON.stringify(readDerived(YearIndexSchema, JSON.parse(read(yearIndexFile)), yearIndexFile)),
   };
   const bundle = await esbuild({
+    ...BUNDLE,
     entryPoints: [join(ROOT, 'src/site/main.ts')],
     define,
-    absWorkingDir: ROOT,
     outdir: join(OUT, 'assets'),
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    bundle: true,
     format: 'esm',
-    minify: true,
-    target: 'es2020',
-    // The bundle carries Chinese text (era names, notes): as UTF-8 it is a third of its \u-escaped size.
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
     metafile: true,
   });
   preloadFirstScript(bundle.metafile);
   // The early request for the route's prerendered page (src/site/prerender/early.ts): a classic script, so that it
   // can run, async, before the first module has arrived.
-  await esbuild({
-    entryPoints: [join(ROOT, 'src/site/prerender/early.ts')],
-    absWorkingDir: ROOT,
-    outfile: join(OUT, 'assets/early.js'),
-    define,
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await classicScript('src/site/prerender/early.ts', 'assets/early.js', define);
 
   const stepsDir = join(ROOT, 'scripts/steps');
   for (const f of readdirSync(stepsDir)
@@ -186,19 +179,12 @@ function writePrecacheManifest(): PrecacheEntry[] {
 
 /** The worker, with the manifest inlined: a new deploy changes sw.js's bytes, which is how the browser notices it. */
 async function writeWorker(manifest: PrecacheEntry[]): Promise<void> {
-  await esbuild({
-    entryPoints: [join(ROOT, 'src/sw/sw.ts')],
-    absWorkingDir: ROOT,
-    outfile: join(OUT, 'sw.js'),
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { 'self.__WB_MANIFEST': JSON.stringify(manifest), 'process.env.NODE_ENV': '"production"' },
-  });
+  await classicScript('src/sw/sw.ts', 'sw.js', { 'self.__WB_MANIFEST': JSON.stringify(manifest), 'process.env.NODE_ENV': '"production"' });
+}
+
+/** A script that is not a module (no imports, no chunks): the early request and the worker. */
+async function classicScript(entry: string, outfile: string, define: Record<string, string>): Promise<void> {
+  await esbuild({ ...BUNDLE, entryPoints: [join(ROOT, entry)], outfile: join(OUT, outfile), define, format: 'iife' });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

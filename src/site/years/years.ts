@@ -11,7 +11,7 @@
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { registerTip } from '../shell/popover.ts';
 import { currentTarget } from '../shell/target.ts';
-import { eraTable, yearIndex } from './year-data.ts';
+import { chronicleSpan, eraTable, yearIndex } from './year-data.ts';
 import { parallelYears, songYearName } from '../../core/year-format.ts';
 import { entryHash, LINK_FIRST, LINK_LAST, namedText, resolveYearLink, yearPathOf, type YearEntry, type YearLink } from '../../core/year-link.ts';
 import { buildYearNote, decorateEntries, dropChapter, decorateReferences, installCopy, loadMentions, parallelParagraph } from './year-marks.ts';
@@ -33,8 +33,7 @@ function entryLink(e: YearEntry, rel?: string): HTMLAnchorElement {
 }
 
 function span(): string {
-  const rows = yearIndex.years;
-  return fill(words().yearPageSpan, { first: rows[0]!.year, last: rows[rows.length - 1]!.year });
+  return fill(words().yearPageSpan, chronicleSpan());
 }
 
 function helpParagraph(): HTMLParagraphElement {
