@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launchOptions, SHARED_BROWSER_ENV, SHARED_SITE_ENV, serveSite } from '../tests/browser/harness.ts';
+import { checkLaunch, launchOptions, SHARED_BROWSER_ENV, SHARED_SITE_ENV, serveSite } from '../tests/browser/harness.ts';
 import { ROOT } from './lib/repo.ts';
 
 /** Browser files run at once: enough to keep both cores busy while one file waits on its page. */
@@ -96,10 +96,10 @@ try {
     const site = await serveSite();
     const browser = await chromium.launchServer(launchOptions());
     const shared = { [SHARED_SITE_ENV]: site.url, [SHARED_BROWSER_ENV]: browser.wsEndpoint() };
-    const results = await Promise.all([
-      tests('unit', 'tests/unit', 2, tmp),
-      tests('browser', 'tests/browser', BROWSER_FILES_AT_ONCE, tmp, shared),
-    ]).finally(() => Promise.all([browser.close(), site.close()]));
+    const checked = chromium.connect(browser.wsEndpoint()).then((probe) => checkLaunch(probe).finally(() => probe.close()));
+    const results = await checked
+      .then(() => Promise.all([tests('unit', 'tests/unit', 2, tmp), tests('browser', 'tests/browser', BROWSER_FILES_AT_ONCE, tmp, shared)]))
+      .finally(() => Promise.all([browser.close(), site.close()]));
     for (const o of results) {
       outcomes.push(o);
       console.log(o.output.trimEnd());
