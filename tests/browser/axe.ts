@@ -29,12 +29,14 @@ export interface AxeViolation {
 /** axe's violations on the page as it is now, less Docsify's frame. */
 export async function axeViolations(page: Page, origin: string): Promise<AxeViolation[]> {
   // The page allows only 'self' scripts, so Playwright's inline copy of a script file would be refused. The CSP
-  // stays on: axe is served at a same-origin address of the test's own (this route is matched before the
-  // harness's catch-all, which only continues requests to the site).
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  const axeUrl = `${origin}${BASE}__test__/axe.min.js`;
-  await page.route(axeUrl, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript; charset=utf-8' }));
-  await page.addScriptTag({ url: axeUrl });
+  // stays on: axe is served at a same-origin address of the test's own. A document keeps it: a test that checks
+  // several states of one page loads it once (it is 560 KB to send and compile).
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const axeUrl = `${origin}${BASE}__test__/axe.min.js`;
+    await page.route(axeUrl, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript; charset=utf-8' }));
+    await page.addScriptTag({ url: axeUrl });
+  }
   const all = await page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] };
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;

@@ -495,7 +495,6 @@ test('a note near the right edge and one near the bottom stay inside the viewpor
   await assertOpenFor(page, rightmost.id);
   const right = await assertPlaced(page, rightmost.id, 'right edge');
   assert.ok(right.term.x + right.term.width / 2 + right.tip.width / 2 > vw, 'centred under its term the bubble would have crossed the edge: the case is real');
-  await page.screenshot({ path: '/tmp/tip-right.png' });
   await page.keyboard.press('Escape');
   await waitClosed(page);
 
@@ -511,7 +510,6 @@ test('a note near the right edge and one near the bottom stay inside the viewpor
   await assertOpenFor(page, low);
   const bottom = await assertPlaced(page, low, 'bottom');
   assert.ok(bottom.tip.y + bottom.tip.height <= bottom.term.y, 'the bubble is above its term');
-  await page.screenshot({ path: '/tmp/tip-bottom.png' });
   await assertClean(w);
   await context.close();
 });
@@ -532,7 +530,6 @@ test('phone (390×844): the longest note, near the bottom and mid-screen, fits t
   await page.locator(`#${longest.id}`).tap();
   await assertOpenFor(page, longest.id);
   await assertPlaced(page, longest.id, 'phone, bottom');
-  await page.screenshot({ path: '/tmp/tip-phone.png' });
 
   // Then the same note opened from the middle of the screen, where neither side has room for all of it.
   await page.keyboard.press('Escape');
@@ -544,7 +541,6 @@ test('phone (390×844): the longest note, near the bottom and mid-screen, fits t
   // What does not fit scrolls inside the bubble instead of leaving the screen.
   const scrolls = await page.$eval('[role="tooltip"]', (t) => t.scrollHeight > t.clientHeight);
   if (scrolls) assert.ok(tip.height > 80, 'a bubble that scrolls still shows a useful part of the note');
-  await page.screenshot({ path: '/tmp/tip-phone-middle.png' });
   await assertClean(w);
   await context.close();
 });
