@@ -3,21 +3,24 @@
  * at the very end (`N passed, N failed`); exits non-zero on any failure. The test files report in node:test's dot
  * form (a failure is printed whole); a stage that fails prints its own output.
  *
- * The type check runs beside everything else; the unit and the browser tests run side by side, the browser files
- * three at a time against one server and one Chromium. At three the two cores are busy (73 % user, 18 % system,
- * 3 % idle, measured over a whole run): more at once would not shorten it, and no wait is tighter for it (the
- * tests wait on conditions the page exposes, tests/browser/harness.ts).
+ * The type check runs beside everything else; the unit and the browser tests run side by side, the unit files in two
+ * processes and the browser files in three, against one server and one Chromium. With three the two cores are busy
+ * (the browser suite alone: 243 CPU-seconds in 126 s): more at once would not shorten it, and no wait is tighter for
+ * it (the tests wait on conditions the page exposes, tests/browser/harness.ts).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { checkLaunch, launchOptions, SHARED_BROWSER_ENV, SHARED_SITE_ENV, serveSite } from '../tests/browser/harness.ts';
+import { SHARD_FILES_ENV } from '../tests/shard.ts';
 import { ROOT } from './lib/repo.ts';
 
-/** Browser files run at once: enough to keep both cores busy while one file waits on its page. */
-const BROWSER_FILES_AT_ONCE = 3;
+const SHARD = join(ROOT, 'tests/shard.ts');
+
+/** Browser test processes: enough to keep both cores busy while one waits on its page. */
+const BROWSER_PROCESSES = 3;
 
 interface Outcome {
   name: string;
@@ -45,29 +48,53 @@ async function stage(name: string, cmd: string, args: string[]): Promise<Outcome
   return { ...r, passed: 0, failed: r.ok ? 0 : 1 };
 }
 
-/** A node:test run: dots on screen, counts from a TAP copy of the same run. */
-async function tests(name: string, dir: string, concurrency: number, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+/**
+ * Files split into `count` shares of about equal size, the largest first into the smallest share: a file's size is
+ * what is known of its time before it runs.
+ */
+function shares(files: string[], count: number): string[][] {
+  const out = Array.from({ length: Math.min(count, files.length) }, () => ({ files: [] as string[], bytes: 0 }));
+  const sized = files.map((f) => ({ f, bytes: statSync(join(ROOT, f)).size })).sort((a, b) => b.bytes - a.bytes);
+  for (const { f, bytes } of sized) {
+    const least = out.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    least.files.push(f);
+    least.bytes += bytes;
+  }
+  return out.map((s) => s.files.sort());
+}
+
+/**
+ * A folder's test files in `processes` node:test processes side by side (tests/shard.ts), each running its share one
+ * test at a time: dots on screen, counts from a TAP copy of the same run. In a process a file, the browser suite
+ * spent a quarter of its CPU starting processes (314 CPU-seconds against 243, 163 s against 126).
+ */
+async function tests(name: string, dir: string, processes: number, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   const files = readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.test.ts'))
-    .sort()
     .map((f) => join(dir, f));
-  const tap = join(tmp, `${name}.tap`);
-  const r = await run(name, process.execPath, [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    '--test-reporter=dot',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    ...files,
-  ], env);
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (key: string): number => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  const failed = count('fail') + count('cancelled');
-  // A run that failed without a failing test (a file that did not load) still counts as a failure.
-  return { ...r, passed: count('pass'), failed: failed || (r.ok ? 0 : 1) };
+  const runs = await Promise.all(
+    shares(files, processes).map(async (share, i) => {
+      const tap = join(tmp, `${name}-${i}.tap`);
+      const args = ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout'];
+      const r = await run(name, process.execPath, [...args, '--test-reporter=tap', `--test-reporter-destination=${tap}`, SHARD], {
+        ...env,
+        [SHARD_FILES_ENV]: share.join('\n'),
+      });
+      const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+      const count = (key: string): number => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+      const failed = count('fail') + count('cancelled');
+      // A run that failed without a failing test (a file that did not load) still counts as a failure.
+      return { ...r, passed: count('pass'), failed: failed || (r.ok ? 0 : 1) };
+    }),
+  );
+  return {
+    name,
+    ok: runs.every((r) => r.ok),
+    output: runs.map((r) => r.output.trimEnd()).join('\n'),
+    seconds: Math.max(...runs.map((r) => r.seconds)),
+    passed: runs.reduce((n, r) => n + r.passed, 0),
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+  };
 }
 
 const started = performance.now();
@@ -98,7 +125,7 @@ try {
     const shared = { [SHARED_SITE_ENV]: site.url, [SHARED_BROWSER_ENV]: browser.wsEndpoint() };
     const checked = chromium.connect(browser.wsEndpoint()).then((probe) => checkLaunch(probe).finally(() => probe.close()));
     const results = await checked
-      .then(() => Promise.all([tests('unit', 'tests/unit', 2, tmp), tests('browser', 'tests/browser', BROWSER_FILES_AT_ONCE, tmp, shared)]))
+      .then(() => Promise.all([tests('unit', 'tests/unit', 2, tmp), tests('browser', 'tests/browser', BROWSER_PROCESSES, tmp, shared)]))
       .finally(() => Promise.all([browser.close(), site.close()]));
     for (const o of results) {
       outcomes.push(o);
