@@ -5,7 +5,7 @@
  *
  * The type check runs beside everything else; the unit and the browser tests run side by side, the unit files in two
  * processes and the browser files in three, against one server and one Chromium. With three the two cores are busy
- * (the browser suite alone: 243 CPU-seconds in 126 s): more at once would not shorten it, and no wait is tighter for
+ * (the browser suite alone: about 300 CPU-seconds in 155 s): more at once would not shorten it, and no wait is tighter for
  * it (the tests wait on conditions the page exposes, tests/browser/harness.ts).
  */
 import { spawn } from 'node:child_process';
@@ -65,8 +65,9 @@ function shares(files: string[], count: number): string[][] {
 
 /**
  * A folder's test files in `processes` node:test processes side by side (tests/shard.ts), each running its share one
- * test at a time: dots on screen, counts from a TAP copy of the same run. In a process a file, the browser suite
- * spent a quarter of its CPU starting processes (314 CPU-seconds against 243, 163 s against 126).
+ * test at a time: dots on screen, counts from a TAP copy of the same run. A process a file, each starting its own Node,
+ * tsx and playwright-core, the browser suite took 314–339 CPU-seconds (163–177 s); in three, 297–318 (151–161 s).
+ * More shares than processes, each taken by the first process free, balanced no better and cost more (320, 164 s).
  */
 async function tests(name: string, dir: string, processes: number, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
   const files = readdirSync(join(ROOT, dir))

@@ -11,7 +11,8 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { axeViolations } from './axe.ts';
 import { useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
-const t = useSite();
+// The tests read the clipboard: see useSite.
+const t = useSite({ ownBrowser: true });
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1200, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
 const ROUTE = 'chapters/02-yuanyou';

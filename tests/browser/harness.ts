@@ -226,12 +226,17 @@ export interface SiteUnderTest {
   origin: string;
 }
 
-/** The built site served and Chromium launched for one test file: registers the file's before and after hooks. */
-export function useSite(): Readonly<SiteUnderTest> {
+/**
+ * The built site served and Chromium launched for one test file: registers the file's before and after hooks.
+ * `ownBrowser`: a Chromium of the file's own even when npm test shares one. The clipboard belongs to the browser, one
+ * for all its contexts, so a file that reads what it copied must not share it with files running beside it (the year
+ * links' copy test once read the empty text cite.test.ts had just put there).
+ */
+export function useSite(options: { ownBrowser?: boolean } = {}): Readonly<SiteUnderTest> {
   const t = {} as SiteUnderTest;
   before(async () => {
     const sharedSite = process.env[SHARED_SITE_ENV];
-    const sharedBrowser = process.env[SHARED_BROWSER_ENV];
+    const sharedBrowser = options.ownBrowser ? undefined : process.env[SHARED_BROWSER_ENV];
     t.site = sharedSite ? { url: sharedSite, close: async () => {} } : await serveSite();
     t.origin = new URL(t.site.url).origin;
     // A connected browser's close() closes this file's contexts and disconnects; the shared Chromium stays up.

@@ -12,7 +12,7 @@ import { read, readChapters } from '../../scripts/lib/repo.ts';
 import { parallelLine } from '../../src/core/year-format.ts';
 import { resolveYearLink, type YearIndex } from '../../src/core/year-link.ts';
 import { axeViolations } from './axe.ts';
-import { networkQuiet, nextFrames, useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
+import { launch, networkQuiet, nextFrames, useSite, waitForRender, watchedPage, type Watched } from './harness.ts';
 
 const index = yearIndexJson as YearIndex;
 const table = new EraTable(parseEras(read('data/eras.tsv'), 'data/eras.tsv'));
@@ -271,8 +271,11 @@ test('the bubble of 元祐三年 gives the Gregorian year, the parallel era year
   await w.page.close();
 });
 
-test('copy link puts the canonical absolute address on the clipboard and says 已复制', async () => {
-  const ctx = await t.browser.newContext({ viewport: { width: 1200, height: 900 } });
+test('copy link puts the canonical absolute address on the clipboard and says 已复制', async (copy) => {
+  // It reads the clipboard, which is the browser's: a Chromium of its own (see useSite).
+  const own = await launch();
+  copy.after(() => own.close());
+  const ctx = await own.newContext({ viewport: { width: 1200, height: 900 } });
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.origin });
   const w = await open(ctx);
   await cold(w.page, '#/chapters/02-yuanyou');
@@ -289,7 +292,6 @@ test('copy link puts the canonical absolute address on the clipboard and says �
   assert.equal(await button.getAttribute('aria-label'), '已复制');
   assert.equal(await w.page.evaluate(() => navigator.clipboard.readText()), `${t.site.url}#/chapters/02-yuanyou?id=y1088`);
   clean(w, 'copy');
-  await ctx.close();
 });
 
 test('the navigator follows scrolling: another entry read, another year highlighted', async () => {
