@@ -27,7 +27,7 @@
 import { entryInForce, formatCitation, localDate, placeUrl, type CiteForm, type Locus } from '../../core/cite.ts';
 import { fill } from '../../core/words.ts';
 import { songYearName } from '../../core/year-format.ts';
-import { decoration, el, isTyping } from '../shell/dom-text.ts';
+import { decoration, isTyping } from '../shell/dom-text.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
 import { joinRoving } from '../shell/roving.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
@@ -37,10 +37,12 @@ import { words } from '../script/words.ts';
 import { eraTable, yearIndex } from '../years/year-data.ts';
 import { citeForm, setCiteForm, setShowsNumbers, showsNumbers } from './settings.ts';
 import { copyText } from '../shell/clipboard.ts';
+import { liveRegion, type LiveRegion } from '../shell/live.ts';
 
 const state = {
   render: null as RenderContext | null,
-  live: null as HTMLElement | null,
+  /** Says what a copy did: the whole citation, or that it failed. */
+  live: null as LiveRegion | null,
   /** The selection as it was when a pointer went down on a cite control (a tap may clear it before the click). */
   held: null as Quote | null,
 };
@@ -137,23 +139,11 @@ function citationOfReading(held: Quote | null): string | null {
 
 // ── copying and saying so ─────────────────────────────────────────────────────────────────────────────────────────
 
-function announce(text: string): void {
-  if (!state.live) {
-    state.live = el('div', 'cite-live visually-hidden');
-    state.live.setAttribute('aria-live', 'polite');
-    document.body.append(state.live);
-  }
-  const live = state.live;
-  // Emptied first, so that the same message twice is announced twice.
-  live.textContent = '';
-  requestAnimationFrame(() => (live.textContent = text));
-}
-
 /** Copies, says so (the whole citation, so a reader without a clipboard hears and can read it), marks the button. */
 function deliver(text: string, button: HTMLElement | null): void {
   const w = words();
   void copyText(text).then((ok) => {
-    announce(fill(ok ? w.citeCopied : w.citeFailed, { citation: text }));
+    state.live?.say(fill(ok ? w.citeCopied : w.citeFailed, { citation: text }));
     if (!button) return;
     button.dataset['state'] = ok ? 'copied' : 'failed';
     button.dataset['said'] = ok ? w.citeCopiedShort : '';
@@ -280,6 +270,10 @@ function chooseNumbers(on: boolean): void {
 }
 
 function mount(): void {
+  if (!state.live) {
+    state.live = liveRegion('cite-live');
+    document.body.append(state.live.element);
+  }
   document.addEventListener('click', onClick);
   document.addEventListener('pointerdown', onPointerDown, true);
   document.addEventListener('keydown', onKey);

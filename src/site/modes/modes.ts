@@ -4,22 +4,17 @@
  * steps through the modes. A change redecorates the text on screen (main.ts clears the paragraphs back to their
  * text and runs the features again), so 白文 leaves nothing in the DOM and print follows what is shown.
  */
-import { el, isTyping } from '../shell/dom-text.ts';
+import { isTyping } from '../shell/dom-text.ts';
 import { placeSettings, settingGroup, settingOption } from '../shell/setting-group.ts';
 import type { Feature, RenderContext } from '../shell/feature.ts';
+import { liveRegion, type LiveRegion } from '../shell/live.ts';
 import { fill } from '../../core/words.ts';
 import { words } from '../script/words.ts';
 import { applyMode, FILTERS, isHidden, mode, MODES, setMode, setShown, type Mode } from './settings.ts';
 
 let redecorate: () => void = () => {};
-let live: HTMLElement | null = null;
-
-function say(text: string): void {
-  if (!live) return;
-  // Emptied first, so that the same word twice is spoken twice.
-  live.textContent = '';
-  requestAnimationFrame(() => live && (live.textContent = text));
-}
+/** Says which mode is on. */
+let live: LiveRegion | null = null;
 
 function sync(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.mode-switch button')) {
@@ -37,7 +32,7 @@ export function chooseMode(m: Mode): void {
   setMode(m);
   sync();
   redecorate();
-  say(fill(words().modeSaid, { mode: words()[MODES.find((x) => x.mode === m)!.label] }));
+  live?.say(fill(words().modeSaid, { mode: words()[MODES.find((x) => x.mode === m)!.label] }));
 }
 
 function onKey(e: KeyboardEvent): void {
@@ -71,10 +66,9 @@ function mount(): void {
     b.dataset['filter'] = f.filter;
     filters.append(b);
   }
-  live = el('div', 'mode-live visually-hidden');
-  live.setAttribute('aria-live', 'polite');
+  live = liveRegion('mode-live');
   placeSettings(sidebar, group, filters);
-  sidebar.append(live);
+  sidebar.append(live.element);
   sync();
   document.addEventListener('keydown', onKey);
 }

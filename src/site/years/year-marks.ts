@@ -28,13 +28,15 @@ import { words } from '../script/words.ts';
 import { scriptDisputes } from '../script/data.ts';
 import { entryHash } from '../../core/year-link.ts';
 import { copyText } from '../shell/clipboard.ts';
+import { liveRegion, type LiveRegion } from '../shell/live.ts';
 
 /** The year marks' state, all of it: the mentions (fetched once), the render on screen, the live region. */
 const marksState = {
   mentions: null as Promise<Record<string, PageMention[]> | null> | null,
   loaded: null as Record<string, PageMention[]> | null,
   chapter: null as ChapterState | null,
-  live: null as HTMLElement | null,
+  /** Says 已复制. */
+  live: null as LiveRegion | null,
 };
 
 const disputes = (): EraDispute[] => scriptDisputes() ?? (disputesJson as EraDispute[]);
@@ -204,22 +206,10 @@ export function buildYearNote(key: string, trig: HTMLElement): Node | null {
   return box;
 }
 
-/** The polite live region that says 已复制 (one for the page). */
-function announce(text: string): void {
-  if (!marksState.live) {
-    marksState.live = document.createElement('div');
-    marksState.live.className = 'y-live visually-hidden';
-    marksState.live.setAttribute('aria-live', 'polite');
-    document.body.append(marksState.live);
-  }
-  marksState.live.textContent = '';
-  // A change of text, after a tick, so that the same message twice is announced twice.
-  if (text) window.setTimeout(() => marksState.live && (marksState.live.textContent = text), 50);
-}
-
 /** The copy-link buttons, by delegation (installed once), and the live region that speaks for them. */
 export function installCopy(): void {
-  announce('');
+  marksState.live = liveRegion('y-live');
+  document.body.append(marksState.live.element);
   document.addEventListener('click', (e) => {
     const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button.y-copy') : null;
     const href = button?.dataset['href'];
@@ -232,14 +222,14 @@ export function installCopy(): void {
         button.dataset['state'] = 'copied';
         button.dataset['said'] = w.citeCopiedShort;
         button.setAttribute('aria-label', w.citeCopiedShort);
-        announce(w.copiedEntryLink);
+        marksState.live?.say(w.copiedEntryLink);
       } else {
         // No clipboard: the address bar shows the link instead, to be copied from there.
         const hash = href.slice(href.indexOf('#'));
         history.replaceState(history.state, '', hash);
         button.dataset['state'] = 'failed';
         button.dataset['said'] = words().copyEntryFailedShort;
-        announce(words().copyEntryFailed);
+        marksState.live?.say(words().copyEntryFailed);
       }
       window.setTimeout(() => {
         delete button.dataset['state'];
