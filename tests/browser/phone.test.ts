@@ -166,7 +166,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     assert.deepEqual(await axeViolations(w.page, t.origin), [], 'phone, a 校 note as a dialog');
     await w.page.keyboard.press('Escape');
     await w.page.getByRole('button', { name: '目录' }).tap();
-    await w.page.waitForFunction(() => document.querySelector('.sidebar')?.classList.contains('show'));
+    // Checked once Docsify's slide-in is over: its sidebar's visibility is a transition from hidden, so a check in
+    // the frame the sidebar opens finds the sidebar's heading (the page's one h1 while the content is inert) hidden.
+    await w.page.waitForFunction(() => document.querySelector('.sidebar')?.classList.contains('show') && document.getAnimations().length === 0);
     // Docsify makes the content (its role="main" article) inert while its sidebar is open on a phone: that one
     // finding is Docsify's own, and only here.
     const open_ = (await axeViolations(w.page, t.origin)).filter((v) => v.id !== 'landmark-one-main');
