@@ -53,14 +53,19 @@ async function checkGenerated(): Promise<void> {
 
 /**
  * The chunks main.js imports statically are on the way to the first text: index.html names them as module
- * preloads, so they download alongside main.js instead of one round trip after it.
+ * preloads, so they download alongside main.js instead of one round trip after it. It also names the features
+ * chunk, relative to main.js, for main.js's retry of a failed download (src/site/main.ts, importFeatures).
  */
 function preloadFirstScript(meta: Metafile): void {
   const main = Object.entries(meta.outputs).find(([, o]) => o.entryPoint?.endsWith('src/site/main.ts'));
   if (!main) throw new Error('build: no output for src/site/main.ts');
+  const url = (path: string, from: string): string => relative(from, join(ROOT, path)).split(sep).join('/');
   const links = main[1].imports
     .filter((i) => i.kind === 'import-statement')
-    .map((i) => `    <link rel="modulepreload" href="${relative(OUT, join(ROOT, i.path)).split(sep).join('/')}" />`);
+    .map((i) => `    <link rel="modulepreload" href="${url(i.path, OUT)}" />`);
+  const chunks = main[1].imports.filter((i) => i.kind === 'dynamic-import');
+  if (chunks.length !== 1) throw new Error(`build: main.js should import one chunk dynamically, not ${chunks.length}`);
+  links.push(`    <meta name="reader-features" content="./${url(chunks[0]!.path, join(OUT, 'assets'))}" />`);
   const file = join(OUT, 'index.html');
   const html = readFileSync(file, 'utf8');
   if (!html.includes('  </head>')) throw new Error('build: index.html has no "  </head>" line');

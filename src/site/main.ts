@@ -74,8 +74,24 @@ function redecorate(): void {
   markReady(ctx, runFeatures(ctx));
 }
 
+type FeaturesModule = typeof import('./shell/features.ts');
+let attempts = 0;
+
+/**
+ * The features chunk. A retry asks for it under a new URL (the worker ignores the query, src/sw/sw.ts): a browser
+ * that keeps a failed module fetch in its module map, as the HTML standard long said (whatwg/html#6768) and
+ * Chromium 150 still does, would fail the same URL again without asking the network. index.html names the chunk
+ * (scripts/build.ts, preloadFirstScript).
+ */
+function importFeatures(): Promise<FeaturesModule> {
+  const retry = attempts++;
+  const href = document.querySelector<HTMLMetaElement>('meta[name="reader-features"]')?.content;
+  if (retry === 0 || !href) return import('./shell/features.ts');
+  return import(new URL(`${href}?retry=${retry}`, import.meta.url).href) as Promise<FeaturesModule>;
+}
+
 function loadFeatures(): Promise<void> {
-  loading ??= import('./shell/features.ts').then(
+  loading ??= importFeatures().then(
     async (m) => {
       // Without its words the traditional page still works, in simplified words: reported, not fatal.
       await m.prepareFeatures().catch((e: unknown) => console.warn('reader: traditional data unavailable', e));

@@ -10,7 +10,7 @@ const t = useSite();
 
 for (const [name, pattern, mark] of [
   ['the glossary data', '**/data/glossary.json', '.markdown-section .gl'],
-  ['the features chunk', '**/assets/chunks/features-*.js', '.markdown-section .y-entry'],
+  ['the features chunk', '**/assets/chunks/features-*.js*', '.markdown-section .y-entry'],
 ] as const) {
   test(`${name}, failing once, is fetched again on the next route change`, async () => {
     const w = await watchedPage(t.context, t.origin);
